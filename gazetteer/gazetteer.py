@@ -1,0 +1,221 @@
+"""Gazetteer data, its name index, ranked lookup and mention scanning over words."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from incidents.arabic import is_arabic, name_key, normalize_ar, proclitic_stems, strip_article, word_key
+from incidents.errors import DataFileError, InputError
+from incidents.phrases import PhraseTable
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CUES_FILE = Path(__file__).resolve().parent / "cues.csv"
+COLUMNS = ("id", "name", "name_ar", "aliases", "aliases_ar", "latitude", "longitude",
+           "feature", "admin1", "country", "population", "source")
+# geo_precision by feature (ACLED: 1 site/town, 2 district, 3 governorate); 4 = country or
+# wider, which never locates an incident.
+PRECISION = {
+    "city": 1, "town": 1, "village": 1, "base": 1, "airport": 1, "facility": 1, "camp": 1,
+    "crossing": 1, "oilfield": 1, "dam": 1, "district": 2, "governorate": 3,
+    "country": 4, "region": 4, "sea": 4,
+}
+IN_AREA = ("IQ", "SY")
+MAX_QUERY = 200
+FUZZY_CUTOFF = 88
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    name_ar: str
+    aliases: tuple[str, ...]
+    latitude: float
+    longitude: float
+    feature: str
+    admin1: str
+    country: str
+    population: int
+    source: str
+
+    @property
+    def precision(self) -> int:
+        return PRECISION[self.feature]
+
+    @property
+    def in_area(self) -> bool:
+        return self.country in IN_AREA and self.precision <= 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    score: float
+    matched: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of words ``start:end`` (word indices) naming a place, with its ranked candidates."""
+
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+    clitic: str = ""  # proclitic letters stripped from the first word ("ب" in "بالقائم")
+
+    @property
+    def best(self) -> Place:
+        return self.candidates[0].place
+
+
+def _read_layer(path: Path) -> list[Place]:
+    places = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if tuple(reader.fieldnames or ()) != COLUMNS:
+                raise DataFileError(f"{path}: header must be {','.join(COLUMNS)}, got {reader.fieldnames}")
+            for lineno, row in enumerate(reader, start=2):
+                places.append(_place(path, lineno, row))
+    except OSError as e:
+        raise DataFileError(f"cannot read gazetteer layer {path}: {e}") from e
+    return places
+
+
+def _place(path: Path, lineno: int, row: dict[str, str]) -> Place:
+    where = f"{path}:{lineno} ({row.get('id')})"
+    if row.get("feature") not in PRECISION:
+        raise DataFileError(f"{where}: feature {row.get('feature')!r} is not one of {sorted(PRECISION)}")
+    if not (row.get("source") or "").strip():
+        raise DataFileError(f"{where}: every place needs a source")
+    try:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        population = int(row["population"] or 0)
+    except (TypeError, ValueError) as e:
+        raise DataFileError(f"{where}: bad number: {e}") from e
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataFileError(f"{where}: coordinates {lat},{lon} out of range")
+    aliases = [a.strip() for a in f"{row['aliases']}|{row['aliases_ar']}".split("|") if a.strip()]
+    return Place(row["id"], row["name"], row["name_ar"], tuple(aliases), lat, lon, row["feature"],
+                 row["admin1"], row["country"], population, row["source"])
+
+
+def _load_cues(path: Path = CUES_FILE) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {word_key(r["word"]): r["feature"] for r in csv.DictReader(fh)}
+
+
+@dataclass
+class Gazetteer:
+    """All places, indexed by normalised name; ``Gazetteer.load()`` reads the CSV layers."""
+
+    places: list[Place]
+    cues: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._table: PhraseTable[Place] = PhraseTable()
+        seen: set[str] = set()
+        for p in self.places:
+            if p.id in seen:
+                raise DataFileError(f"gazetteer id {p.id!r} appears twice")
+            seen.add(p.id)
+            for name in (p.name, p.name_ar, *p.aliases):
+                self._table.add(name, p)
+        self._index = self._table.index
+        self._latin_keys = [k for k in self._index if not is_arabic(k)]
+        self._arabic_keys = [k for k in self._index if is_arabic(k)]
+        self.by_id = {p.id: p for p in self.places}
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR, extra_layers: Iterable[Path] = ()) -> "Gazetteer":
+        layers = sorted(data_dir.glob("*.csv")) + [Path(p) for p in extra_layers if Path(p).exists()]
+        if not layers:
+            raise DataFileError(f"no gazetteer layers (*.csv) in {data_dir}")
+        places = [p for layer in layers for p in _read_layer(layer)]
+        return cls(places, _load_cues())
+
+    # ---- ranked lookup -------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 10, feature_hint: str = "",
+               context_places: Sequence[Place] = ()) -> list[Candidate]:
+        """Ranked candidates for a free-text place name (Arabic or Latin)."""
+        query = _check_query(query)
+        key = name_key(query)
+        found = [Candidate(p, 100.0, key) for p in self._index.get(key, [])]
+        if not found and is_arabic(key):
+            first, _, rest = key.partition(" ")
+            for stem in proclitic_stems(normalize_ar(first))[1:]:
+                k = " ".join(filter(None, (strip_article(stem), rest)))
+                found += [Candidate(p, 98.0, k) for p in self._index.get(k, [])]
+        if not found:
+            keys = self._arabic_keys if is_arabic(key) else self._latin_keys
+            for k, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,
+                                               score_cutoff=FUZZY_CUTOFF):
+                found += [Candidate(p, float(score), k) for p in self._index[k]]
+        if not feature_hint:
+            words = key.split()
+            feature_hint = next((self.cues[w] for w in words if w in self.cues), "")
+        return self.rank(found, feature_hint=feature_hint, context_places=context_places)[:limit]
+
+    def rank(self, found: list[Candidate], *, feature_hint: str = "",
+             context_places: Sequence[Place] = ()) -> list[Candidate]:
+        """Order: name score, fitting feature, same governorate/country as context, population."""
+        admin1s = {p.admin1 for p in context_places if p.admin1}
+        countries = {p.country for p in context_places if p.country}
+        unique = {c.place.id: c for c in sorted(found, key=lambda c: -c.score)}
+
+        def order(c: Candidate):
+            p = c.place
+            return (-c.score, p.feature != feature_hint, p.admin1 not in admin1s,
+                    p.country not in countries, not p.in_area, -p.population, p.id)
+
+        return sorted(unique.values(), key=order)
+
+    # ---- scanning running text -----------------------------------------------------
+    def scan(self, words: Sequence[str]) -> list[Mention]:
+        """Place names in a sequence of words, longest match first, left to right.
+
+        Latin names must be capitalised in the text; a cue word before or at the start of
+        the name ("قاعدة", "base") steers the ranking towards that feature type.
+        """
+        keys = [word_key(w) for w in words]
+        out: list[Mention] = []
+        for hit in self._table.find(words, keys, accept_first=_capitalised):
+            hint = self.cues.get(keys[hit.start - 1], "") if hit.start else ""
+            hint = self.cues.get(keys[hit.start], hint)
+            cands = [Candidate(p, 100.0, hit.key) for p in hit.payloads]
+            out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic))
+        return out
+
+
+def _capitalised(word: str) -> bool:
+    if is_arabic(word):
+        return True
+    head, sep, tail = word.partition("-")
+    if sep and head.lower() in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an"):
+        return tail[:1].isupper()
+    return word[:1].isupper()
+
+
+def _check_query(query: object) -> str:
+    if not isinstance(query, str):
+        raise InputError(f"a place query must be text, got {type(query).__name__}")
+    query = query.strip()
+    if not query:
+        raise InputError("empty place query: give a place name such as 'al-Qaim' or 'القائم'")
+    if len(query) > MAX_QUERY:
+        raise InputError(f"place query is {len(query)} characters long; at most {MAX_QUERY} are allowed")
+    if not name_key(query):
+        raise InputError(f"place query {query!r} has no letters to match")
+    return query
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(extra_layers: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled gazetteer (plus optional user layers), loaded once per process."""
+    return Gazetteer.load(DATA_DIR, [Path(p) for p in extra_layers])
