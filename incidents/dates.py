@@ -1,0 +1,193 @@
+"""Dates in Arabic and English text: publication-date inference and relative dates.
+
+Nothing here reads a clock: the publication date (``reference``) and today's date are
+always passed in, like dateparser's ``RELATIVE_BASE``. Words live in ``lexicon/dates.csv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import regex
+
+from incidents.arabic import is_arabic, normalize_ar
+from incidents.lexicon import choice, load_csv
+from incidents.phrases import PhraseTable
+
+KINDS = ("weekday", "month", "relative_day", "relative_week", "relative_month")
+MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "أواخر")
+ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class DateWord:
+    kind: str
+    value: int
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression at words ``start:end`` resolved to ``date`` with ACLED precision."""
+
+    start: int
+    end: int
+    date: dt.date
+    precision: int  # 1 day, 2 within a week, 3 month
+    text: str = ""
+
+
+@lru_cache(maxsize=1)
+def date_words() -> PhraseTable[DateWord]:
+    table: PhraseTable[DateWord] = PhraseTable(keep_article=True)
+    for lineno, r in enumerate(load_csv("dates.csv", required=("lang", "phrase", "kind", "value")), start=2):
+        table.add(r["phrase"], DateWord(choice("dates.csv", lineno, r["kind"], KINDS), int(r["value"])))
+    return table
+
+
+def _int(word: str) -> int | None:
+    w = normalize_ar(word)
+    return int(w) if w.isdigit() and len(w) <= 4 else None
+
+
+def _day(word: str | None) -> int | None:
+    n = _int(word.rstrip(",")) if word else None
+    return n if n is not None and 1 <= n <= 31 else None
+
+
+def _year(word: str | None) -> int | None:
+    n = _int(word.rstrip(",")) if word else None
+    return n if n is not None and 1900 <= n <= 2100 else None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, day: int, *, weekday: int | None, reference: dt.date) -> int | None:
+    """The year of ``day month`` not after ``reference``: the latest whose weekday fits."""
+    for year in range(reference.year, reference.year - 29, -1):
+        d = _safe_date(year, month, day)
+        if d is None or d > reference:
+            continue
+        if weekday is None or d.weekday() == weekday:
+            return year
+    return None
+
+
+def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only: bool = False) -> list[DateExpr]:
+    """Every date expression in ``words`` that can be resolved against ``reference``.
+
+    Explicit dates with a year resolve without a reference; relative ones ("السبت",
+    "yesterday", "earlier this month") need it and are skipped when it is None. With
+    ``explicit_only`` only full dates are returned, and a missing year is taken only from a
+    weekday that fixes it ("الخميس 25 يناير"), never guessed from ``reference``.
+    """
+    hits = date_words().find(words)
+    out: list[DateExpr] = []
+    used: set[int] = set()
+    for n, hit in enumerate(hits):
+        if hit.start in used:
+            continue
+        word = hit.payloads[0]
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        expr = None
+        if word.kind == "month":
+            expr = _explicit(words, hit.start, hit.end, word.value, None, reference, guess_year=not explicit_only)
+        elif word.kind == "weekday":
+            if nxt and nxt.payloads[0].kind == "month" and nxt.start == hit.end + 1:
+                expr = _explicit(words, nxt.start, nxt.end, nxt.payloads[0].value, word.value, reference,
+                                 first=hit.start, guess_year=True)
+                if expr:
+                    used.add(nxt.start)
+            if expr is None and reference is not None and not explicit_only:
+                back = (reference.weekday() - word.value) % 7
+                expr = DateExpr(hit.start, hit.end, reference - dt.timedelta(days=back), 1)
+        elif reference is not None and not explicit_only:
+            expr = _relative(word, hit.start, hit.end, nxt, reference, used)
+        if expr is not None and (expr.precision == 1 or not explicit_only):
+            out.append(DateExpr(expr.start, expr.end, expr.date, expr.precision,
+                                " ".join(words[expr.start:expr.end])))
+    for i, w in enumerate(words):
+        m = ISO.match(w)
+        if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
+            out.append(DateExpr(i, i + 1, d, 1, w))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _relative(word: DateWord, start: int, end: int, nxt, reference: dt.date, used: set[int]) -> DateExpr:
+    if word.kind == "relative_day":
+        if nxt and nxt.payloads[0].kind == "weekday" and nxt.start == end:
+            used.add(nxt.start)  # "أمس الأربعاء": the relative word decides the day
+            end = nxt.end
+        return DateExpr(start, end, reference + dt.timedelta(days=word.value), 1)
+    if word.kind == "relative_week":
+        return DateExpr(start, end, reference + dt.timedelta(weeks=word.value), 2)
+    first = reference.replace(day=1)
+    for _ in range(-word.value):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return DateExpr(start, end, first, 3)
+
+
+def _explicit(words, start, end, month, weekday, reference, *, first=None, guess_year=True) -> DateExpr | None:
+    """``[weekday] day month [year]``, ``month day[,] [year]`` or ``in month [year]``."""
+    before = words[start - 1] if start > 0 else None
+    after = words[end] if end < len(words) else None
+    after2 = words[end + 1] if end + 1 < len(words) else None
+    day, s, e = _day(before), start - 1, end
+    year = _year(after)
+    if year:
+        e = end + 1
+    if day is None:  # English "January 25, 2024"
+        day, s = _day(after), start
+        if day is not None:
+            e = end + 1
+            year = _year(after2)
+            if year:
+                e = end + 2
+    if first is not None:
+        s = first
+    if day is None:
+        intro = normalize_ar(before).casefold() if before else ""
+        if not (year or intro in MONTH_INTRO) or (not is_arabic(words[start]) and not words[start][:1].isupper()):
+            return None
+        if year is None and (reference is None or not guess_year):
+            return None
+        y = year or (reference.year if month <= reference.month else reference.year - 1)
+        return DateExpr(start, e, dt.date(y, month, 1), 3)
+    if year is None:
+        if reference is None or (weekday is None and not guess_year):
+            return None
+        year = year_for(month, day, weekday=weekday, reference=reference)
+        if year is None:
+            return None
+    d = _safe_date(year, month, day)
+    if d is None or (weekday is not None and d.weekday() != weekday):
+        return None
+    return DateExpr(s, e, d, 1)
+
+
+def infer_publication(words: Sequence[str], today: dt.date) -> DateExpr | None:
+    """The publication date a report states about itself, or None.
+
+    Only full dates count: a day and month with a year, or with a weekday that fixes the
+    year ("الخميس 25 يناير": the latest year not after ``today`` in which 25 January is a
+    Thursday). The latest such date not after ``today`` wins: a dateline beats history.
+    """
+    found = [e for e in find_dates(words, today, explicit_only=True) if e.date <= today]
+    return max(found, key=lambda e: e.date, default=None)
+
+
+def parse_iso(value: str, what: str = "date") -> dt.date:
+    """``YYYY-MM-DD`` → date, or an InputError saying what is allowed."""
+    from incidents.errors import InputError
+
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as e:
+        raise InputError(f"{what} {value!r} is not a date in the form YYYY-MM-DD") from e

@@ -1,0 +1,121 @@
+"""From raw input to clean text: HTML to text, page furniture removal, language, sentences."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from bs4 import BeautifulSoup
+
+from incidents.arabic import ARABIC_LETTER, WORD, normalize_ar
+from incidents.lexicon import load_csv
+
+SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "form")
+BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+              "article", "header", "blockquote", "figcaption", "title")
+# A sentence ends at . ! ? ؟ … (then space, a quote or a letter) or at a line break.
+SENTENCE_END = regex.compile(r"(?<=[.!?؟…])[\"'”»)]*(?=\s|\p{L})|\n+")
+MAX_FURNITURE_LINE = 200
+DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate",
+             "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    text: str
+    title: str
+    published: str  # as found in the page metadata, unparsed ("" when none)
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article: the SHA-256 of its whitespace-normalised text."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def html_to_text(html: str) -> HtmlDocument:
+    """Visible text of an HTML page, one block per line, with title and metadata date."""
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    published = ""
+    for meta in soup.find_all("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if key in DATE_META and meta.get("content"):
+            published = meta["content"].strip()
+            break
+    if not published and (t := soup.find("time")) and t.get("datetime"):
+        published = t["datetime"].strip()
+    for tag in soup(SKIP_TAGS):
+        tag.decompose()
+    if soup.title:
+        soup.title.decompose()
+    for tag in soup.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    return HtmlDocument("\n".join(line for line in lines if line), title, published)
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[str, ...]:
+    rows = load_csv("boilerplate.csv", required=("lang", "phrase"))
+    return tuple(normalize_ar(r["phrase"]).casefold() for r in rows)
+
+
+def remove_furniture(text: str) -> str:
+    """Drop short lines that are page furniture ("enable JavaScript", "اقرأ المزيد")."""
+    phrases = _furniture()
+    kept = []
+    for line in text.splitlines():
+        norm = normalize_ar(line).casefold()
+        if len(line) <= MAX_FURNITURE_LINE and any(p in norm for p in phrases):
+            continue
+        kept.append(line.rstrip())
+    return "\n".join(kept).strip()
+
+
+def clean(text: str) -> str:
+    """Normalise line ends and white space, then remove page furniture."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = regex.sub(r"[ \t\f\v]+", " ", text)
+    text = regex.sub(r"\n{3,}", "\n\n", text)
+    return remove_furniture(text)
+
+
+def detect_language(text: str) -> str:
+    """``ar`` when Arabic letters outnumber Latin ones, else ``en``."""
+    arabic = len(ARABIC_LETTER.findall(text))
+    latin = len(regex.findall(r"[A-Za-z]", text))
+    return "ar" if arabic >= latin else "en"
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets into ``text``."""
+    out = []
+    pos = 0
+    for m in SENTENCE_END.finditer(text):
+        _add(out, text, pos, m.start())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        s = start + chunk.index(stripped[0])
+        out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """Words of ``text`` with their start and end offsets."""
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
