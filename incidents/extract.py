@@ -1,0 +1,298 @@
+"""Incident mentions in an article: triggers, type, places, date, actors and casualties.
+
+The rules are plain and data-driven (``lexicon/*.csv``): a sentence with an attack trigger
+and an Iraqi or Syrian place introduced as a location ("في", "near", a base name) yields one
+incident per place; casualties go to the place they follow; a date or perpetrator the
+sentence lacks is taken from the nearest earlier sentence about the same strikes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from gazetteer import Gazetteer, Mention, Place
+from incidents.arabic import parse_number, word_key
+from incidents.dates import DateExpr, find_dates
+from incidents.lexicon.loader import Lexicon, default_lexicon
+from incidents.model import Article, ExtractedIncident, PlaceRef
+from incidents.phrases import Hit
+from incidents.text import sentences, words_of
+
+NUMBER_WINDOW = 3  # words either side of a casualty word to look for its number
+ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
+COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
+CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
+FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "dam")
+
+
+@dataclass
+class Located:
+    mention: Mention
+    place: Place
+    role: str  # locative | near | direction
+
+
+@dataclass
+class Analysed:
+    """What one sentence holds, before incidents are made of it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    classes: set[str]
+    triggers: list[Hit]
+    dates: list[DateExpr]
+    places: list[Located] = field(default_factory=list)
+    perpetrators: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    casualties: list[tuple[int, str, int]] = field(default_factory=list)  # (word, kind, n)
+    blocked: bool = False
+
+
+def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
+    """Incidents described by ``article``, deduplicated within it."""
+    lexicon = lexicon or default_lexicon()
+    analysed = [_analyse(n, s, gazetteer, lexicon, article.published) for n, s in enumerate(sentences(article.text))]
+    incidents: list[ExtractedIncident] = []
+    previous: list[ExtractedIncident] = []
+    for n, a in enumerate(analysed):
+        if a.blocked or not a.classes:
+            previous = []
+            continue
+        made = _incidents_of(a, analysed[max(0, n - CONTEXT_SENTENCES):n], lexicon)
+        if made:
+            incidents.extend(made)
+            previous = made
+        elif len(previous) == 1:
+            _continue(previous[0], a)
+            previous = []
+    return merge_within(incidents)
+
+
+# ---- one sentence --------------------------------------------------------------------
+def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.date | None) -> Analysed:
+    tokens = words_of(sentence.text)
+    words = [w for w, _, _ in tokens]
+    keys = [word_key(w) for w in words]
+    triggers = lexicon.triggers.find(words, keys)
+    a = Analysed(n, sentence.start, sentence.end, sentence.text, words,
+                 {c for h in triggers for c in h.payloads}, triggers, find_dates(words, reference))
+    if not triggers:
+        return a
+    cues = lexicon.cues.find(words, keys)
+    a.blocked = any("blocker" in h.payloads for h in cues)
+    actor_hits = lexicon.actors.find(words, keys)
+    covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
+    a.places = _locate(gazetteer.scan(words), cues, covered)
+    _actors(a, actor_hits, lexicon.roles.find(words, keys))
+    a.casualties = _casualties(words, keys, lexicon, cues, a.dates)
+    return a
+
+
+def _cue_before(cues: list[Hit], start: int) -> str | None:
+    for h in cues:
+        if h.end == start and h.payloads[0] in ("locative", "near", "direction"):
+            return h.payloads[0]
+    return None
+
+
+def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list[Located]:
+    """The in-area places the sentence names as locations, not as speakers or references."""
+    out: list[Located] = []
+    for m in mentions:
+        if m.start in covered:
+            continue
+        place = next((c.place for c in m.candidates if c.place.in_area), None)
+        if place is None:
+            continue
+        role = _cue_before(cues, m.start)
+        clitic = m.clitic.lstrip("وف")
+        if role is None and clitic and clitic[-1] == "ب":
+            role = "locative"
+        if role is None and m.clitic[:1] == "و" and out and m.start - out[-1].mention.end <= COORDINATION_GAP:
+            role = out[-1].role if out[-1].role != "direction" else "locative"
+        if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role != "direction":
+            role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y"
+        if role is None and place.feature in FACILITIES:
+            role = "locative"
+        if role is not None:
+            out.append(Located(m, place, role))
+    return _drop_containers(out)
+
+
+def _drop_containers(places: list[Located]) -> list[Located]:
+    """Keep the most precise places: a governorate named beside a town in it goes."""
+    located = [p for p in places if p.role != "direction"] or places
+    keep: list[Located] = []
+    seen: set[str] = set()
+    for p in located:
+        contains_other = any(o is not p and o.place.precision < p.place.precision and
+                             (p.place.feature != "governorate" or o.place.admin1 == p.place.name)
+                             for o in located)
+        if contains_other or p.place.id in seen:
+            continue
+        seen.add(p.place.id)
+        keep.append(p)
+    return keep
+
+
+def _actors(a: Analysed, hits: list[Hit], roles: list[Hit]) -> None:
+    trigger_edges = {h.start for h in a.triggers} | {h.end for h in a.triggers}
+    first_trigger = min((h.start for h in a.triggers), default=0)
+    for h in hits:
+        for alias in h.payloads:
+            if alias.kind == "adjective":
+                if h.start in trigger_edges or h.end in trigger_edges:
+                    _add_once(a.perpetrators, alias.actor)
+                continue
+            cue = next((r.payloads[0] for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
+            if cue == "affiliation":  # "KH, one of the PMF factions": not a second actor
+                continue
+            if cue == "target" or (cue is None and h.start > first_trigger and _after_on(a.words, h.start)):
+                _add_once(a.targets, alias.actor)
+            else:
+                _add_once(a.perpetrators, alias.actor)
+
+
+def _after_on(words: list[str], i: int) -> bool:
+    return i > 0 and words[i - 1].casefold() in ("on", "against", "targeting")
+
+
+def _add_once(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr]) -> list[tuple[int, str, int]]:
+    persons = {h.start for h in cues if "person" in h.payloads}
+    in_dates = {i for d in dates for i in range(d.start, d.end)}
+    out = []
+    for h in lexicon.casualties.find(words, keys):
+        word = h.payloads[0]
+        if word.kind.startswith("none"):
+            kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
+            out += [(h.start, k, 0) for k in kinds[word.kind]]
+            continue
+        n = word.count if word.count is not None else _number_near(words, keys, h, lexicon, in_dates)
+        if n is None and word.kind == "killed":
+            after = h.end + (1 if h.end < len(words) and words[h.end].casefold() in ("a", "an", "one") else 0)
+            n = 1 if after in persons else None
+        if n is not None:
+            out.append((h.start, word.kind, n))
+    return out
+
+
+def _number_near(words, keys, hit: Hit, lexicon: Lexicon, skip: set[int]) -> int | None:
+    """The nearest number word or digits to a casualty word; None past a vague quantity."""
+    order = sorted(range(max(0, hit.start - NUMBER_WINDOW), min(len(words), hit.end + NUMBER_WINDOW)),
+                   key=lambda i: (abs(i - hit.start), i < hit.start))
+    for i in order:
+        if hit.start <= i < hit.end or i in skip:
+            continue
+        if keys[i] in lexicon.vague_numbers:
+            return None
+        n = parse_number(words[i])
+        if n is not None and n < 1900:
+            return n
+    return None
+
+
+# ---- incidents from a sentence -----------------------------------------------------------
+def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list[ExtractedIncident]:
+    incident_type = lexicon.incident_type(a.classes)
+    if incident_type is None or not a.places:
+        return []
+    out = []
+    for k, loc in enumerate(a.places):
+        killed, injured = _assigned(a, k)
+        date = _nearest_date(a.dates, loc.mention) or _context_date(a, before)
+        actor1 = a.perpetrators[0] if a.perpetrators else ""
+        actor2 = next((t for t in a.targets if t != actor1), "")
+        if not actor1 and actor2:
+            actor1 = _context_perpetrator(actor2, before)
+        precision = loc.place.precision if loc.role == "locative" else max(2, loc.place.precision)
+        out.append(ExtractedIncident(
+            incident_type=incident_type, place=_ref(loc.place, precision), evidence=a.text,
+            start=a.start, end=a.end, event_date=date.date if date else None,
+            time_precision=date.precision if date else None, fatalities=killed, injured=injured,
+            actor1=actor1, actor2=actor2,
+            candidates=[c.place.id for c in loc.mention.candidates[1:]]))
+    return out
+
+
+def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
+    """Casualties that belong to place ``k``: all of them when it is the only place, else
+    those after it and before the next place."""
+    counts: dict[str, int] = {}
+    starts = [p.mention.start for p in a.places]
+    for pos, kind, n in a.casualties:
+        if len(starts) > 1:
+            owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
+            if owner != k:
+                continue
+        counts[kind] = max(counts.get(kind, 0), n)
+    return counts.get("killed"), counts.get("injured")
+
+
+def _nearest_date(dates: list[DateExpr], m: Mention) -> DateExpr | None:
+    return min(dates, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)), default=None)
+
+
+def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
+    """The date of the nearest earlier sentence about the same kind of attack."""
+    for b in reversed(before):
+        if b.dates and not b.blocked and (b.classes & a.classes) - {"attack"}:
+            return b.dates[-1]
+    return None
+
+
+def _context_perpetrator(target: str, before: list[Analysed]) -> str:
+    """Who the nearest earlier sentence says attacked the same target."""
+    for b in reversed(before):
+        if target in b.targets and b.perpetrators and b.perpetrators[0] != target:
+            return b.perpetrators[0]
+    return ""
+
+
+def _continue(incident: ExtractedIncident, a: Analysed) -> None:
+    """A follow-up sentence without a place ("the strike killed a militia leader") adds the
+    casualties and actors the incident lacks, unless it is dated differently."""
+    if a.dates and incident.event_date and all(d.date != incident.event_date for d in a.dates):
+        return
+    for _, kind, n in a.casualties:
+        if kind == "killed" and incident.fatalities is None:
+            incident.fatalities = n
+        elif kind == "injured" and incident.injured is None:
+            incident.injured = n
+    if not incident.actor1 and a.perpetrators:
+        incident.actor1 = a.perpetrators[0]
+
+
+def _ref(p: Place, precision: int) -> PlaceRef:
+    return PlaceRef(p.id, p.name, p.name_ar, p.latitude, p.longitude, p.feature, p.admin1, p.country, precision)
+
+
+# ---- within-article dedup ------------------------------------------------------------------
+def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
+    """One incident told twice in one report (same type, place and date) is kept once."""
+    out: list[ExtractedIncident] = []
+    for inc in incidents:
+        twin = next((o for o in out if o.incident_type == inc.incident_type and o.place.place_id == inc.place.place_id
+                     and (o.event_date == inc.event_date or None in (o.event_date, inc.event_date))), None)
+        if twin is None:
+            out.append(replace(inc))
+            continue
+        twin.fatalities = _max(twin.fatalities, inc.fatalities)
+        twin.injured = _max(twin.injured, inc.injured)
+        twin.event_date = twin.event_date or inc.event_date
+        twin.time_precision = twin.time_precision or inc.time_precision
+        twin.actor1 = twin.actor1 or inc.actor1
+        twin.actor2 = twin.actor2 or inc.actor2
+    return out
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
