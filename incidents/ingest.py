@@ -1,0 +1,205 @@
+"""Reading reports from files (txt, html, jsonl, folders) into the store.
+
+Each file (or JSONL line) is one article; a bad one is reported with its file (and line)
+and skipped, the rest of the batch still lands. Storing an article is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from gazetteer import Gazetteer
+from incidents.dates import infer_publication, parse_iso
+from incidents.errors import InputError
+from incidents.extract import extract
+from incidents.model import Article
+from incidents.store import Store
+from incidents.text import clean, content_hash, detect_language, html_to_text, words_of
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive",
+                b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image"}
+MAX_BYTES = 100 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One article as read from disk, before cleaning."""
+
+    where: str  # "file" or "file:line"
+    text: str
+    html: bool = False
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    external_id: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    where: str
+    status: str  # ingested | skipped | failed
+    message: str = ""
+    article_id: int | None = None
+    incidents: int = 0
+    published: dt.date | None = None
+    published_source: str = "none"
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def incidents(self) -> int:
+        return sum(o.incidents for o in self.outcomes)
+
+    def summary(self) -> str:
+        return (f"ingested {self.count('ingested')} article(s) with {self.incidents} incident(s); "
+                f"skipped {self.count('skipped')} already stored; failed {self.count('failed')}")
+
+
+def decode(data: bytes, where: str) -> str:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1256."""
+    for magic, what in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{where}: this is {what}, not text; give .txt, .html or .jsonl files")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{where}: binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1256")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{where}: neither UTF-8 nor Windows-1256 text ({e})") from e
+
+
+def expand(paths: list[Path]) -> Iterator[Path | InputError]:
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                yield InputError(f"{path}: no {', '.join(SUFFIXES)} files in this folder")
+            yield from files
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(f"{path}: no such file or folder")
+
+
+def read(path: Path) -> Iterator[RawDoc | InputError]:
+    """The articles in one file; errors are yielded, not raised, so the batch goes on."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: {path.stat().st_size // 2**20} MB is larger than the "
+                             f"{MAX_BYTES // 2**20} MB allowed for one file")
+        text = decode(path.read_bytes(), str(path))
+    except OSError as e:
+        yield InputError(f"{path}: cannot read: {e.strerror or e}")
+        return
+    except InputError as e:
+        yield e
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl(path, text)
+    elif suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        yield RawDoc(str(path), text, html=True)
+    else:
+        yield RawDoc(str(path), text)
+
+
+def _jsonl(path: Path, text: str) -> Iterator[RawDoc | InputError]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            yield InputError(f'{where}: each line needs a non-empty "text" field')
+            continue
+        fields = {k: record.get(k) for k in ("title", "url", "published", "id")}
+        bad = [k for k, v in fields.items() if v is not None and not isinstance(v, (str, int))]
+        if bad:
+            yield InputError(f"{where}: field(s) {', '.join(bad)} must be text")
+            continue
+        yield RawDoc(where, record["text"], title=str(fields["title"] or ""), url=str(fields["url"] or ""),
+                     published=str(fields["published"] or ""), external_id=str(fields["id"] or ""))
+
+
+def prepare(doc: RawDoc, *, today: dt.date, published: dt.date | None = None,
+            title: str = "", url: str = "") -> Article:
+    """Clean a raw document and settle its publication date (given, metadata, or text)."""
+    text, page_title, meta_date = doc.text, doc.title, doc.published
+    if doc.html:
+        page = html_to_text(text)
+        text, page_title, meta_date = page.text, page.title or page_title, page.published or meta_date
+    text = clean(text)
+    if not text:
+        raise InputError(f"{doc.where}: no text in this article")
+    source = "none"
+    if published is not None:
+        source = "given"
+    elif doc.published:
+        published, source = parse_iso(doc.published[:10], f'{doc.where}: "published"'), "given"
+    elif meta_date:
+        try:
+            published, source = dt.date.fromisoformat(meta_date[:10]), "metadata"
+        except ValueError:
+            published = None
+    if published is None:
+        found = infer_publication([w for w, _, _ in words_of(text)], today)
+        if found is not None:
+            published, source = found.date, "text"
+    return Article(text=text, content_hash=content_hash(text), title=title or page_title, url=url or doc.url,
+                   external_id=doc.external_id, published=published, published_source=source,
+                   lang=detect_language(text), path=doc.where)
+
+
+def ingest(paths: list[Path], store: Store, gazetteer: Gazetteer, *, today: dt.date,
+           published: dt.date | None = None, title: str = "", url: str = "",
+           progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+    """Read, extract and store every article under ``paths``; never stops at a bad one."""
+    report = IngestReport()
+    files = list(expand(paths))
+    for n, item in enumerate(files, start=1):
+        if progress:
+            progress(n, len(files), str(item) if isinstance(item, Path) else "")
+        if isinstance(item, InputError):
+            report.outcomes.append(Outcome(str(item).split(":")[0], "failed", str(item)))
+            continue
+        for doc in read(item):
+            report.outcomes.append(_one(doc, store, gazetteer, today=today, published=published, title=title, url=url))
+    return report
+
+
+def _one(doc: RawDoc | InputError, store: Store, gazetteer: Gazetteer, **kw) -> Outcome:
+    if isinstance(doc, InputError):
+        return Outcome(str(doc).split(": ")[0], "failed", str(doc))
+    try:
+        article = prepare(doc, today=kw["today"], published=kw["published"], title=kw["title"], url=kw["url"])
+    except InputError as e:
+        return Outcome(doc.where, "failed", str(e))
+    if store.has_article(article.content_hash):
+        return Outcome(doc.where, "skipped", "already stored")
+    incidents = extract(article, gazetteer)
+    article_id, added = store.add_article(article, incidents)
+    if not added:
+        return Outcome(doc.where, "skipped", "already stored")
+    note = "" if article.published else ("no publication date given or found in the text: its incidents are "
+                                         "stored without dates (give --published YYYY-MM-DD)")
+    return Outcome(doc.where, "ingested", note, article_id, len(incidents), article.published, article.published_source)

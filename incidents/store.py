@@ -1,0 +1,273 @@
+"""The SQLite store: schema and migrations, articles keyed by content hash, incidents with
+their sources, and an append-only audit trail of analyst edits. All SQL lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+from incidents.dedup import Fingerprint, conservative, same_incident
+from incidents.errors import StoreError
+from incidents.model import Article, ExtractedIncident, Incident, SourceRef
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("data") / "incidents.db"
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        external_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        published_source TEXT NOT NULL DEFAULT 'none',
+        lang TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        incident_type TEXT NOT NULL,
+        event_date TEXT,
+        time_precision INTEGER,
+        place_id TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        location_ar TEXT NOT NULL DEFAULT '',
+        admin1 TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        latitude REAL,
+        longitude REAL,
+        geo_precision INTEGER,
+        fatalities INTEGER,
+        injured INTEGER,
+        actor1 TEXT NOT NULL DEFAULT '',
+        actor2 TEXT NOT NULL DEFAULT '',
+        candidates TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'machine',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX incidents_by_date ON incidents(event_date);
+    CREATE TABLE incident_sources (
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        evidence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        fatalities INTEGER,
+        injured INTEGER,
+        PRIMARY KEY (incident_id, article_id, start)
+    );
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TRIGGER edits_append_only_update BEFORE UPDATE ON edits
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    CREATE TRIGGER edits_append_only_delete BEFORE DELETE ON edits
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    """,
+}
+
+INCIDENT_COLUMNS = ("id", "incident_type", "event_date", "time_precision", "location", "location_ar",
+                    "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities",
+                    "injured", "actor1", "actor2", "status", "place_id")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """One SQLite database file. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: Path | str = DEFAULT_DB):
+        self.path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"cannot open the database {path}: {e}") from e
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- schema ---------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        try:
+            current = self.schema_version
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path} is not an Incident Atlas database: {e}") from e
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {current}, newer than this program's "
+                             f"{SCHEMA_VERSION}: upgrade Incident Atlas to open it")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute("COMMIT")
+            except sqlite3.Error as e:
+                self.db.execute("ROLLBACK")
+                raise StoreError(f"cannot migrate {self.path} to schema version {version}: {e}") from e
+
+    # ---- writing ------------------------------------------------------------------------
+    def has_article(self, content_hash: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, incidents: Iterable[ExtractedIncident]) -> tuple[int, bool]:
+        """Store an article and its incidents in one transaction; ``(id, False)`` if known.
+
+        An incident that matches one already stored (``dedup.same_incident``) becomes a new
+        source of that incident instead of a second incident.
+        """
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone()
+            if row is not None:
+                self.db.execute("ROLLBACK")
+                return row["id"], False
+            cur = self.db.execute(
+                "INSERT INTO articles (content_hash, external_id, title, url, published, published_source,"
+                " lang, path, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.content_hash, article.external_id, article.title, article.url,
+                 article.published.isoformat() if article.published else None, article.published_source,
+                 article.lang, article.path, article.text, _now()))
+            article_id = cur.lastrowid
+            for inc in incidents:
+                self._add_incident(article_id, inc)
+            self.db.execute("COMMIT")
+            return article_id, True
+        except sqlite3.Error as e:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise StoreError(f"cannot store article {article.path or article.external_id or article.content_hash[:12]}: {e}") from e
+
+    def _add_incident(self, article_id: int, inc: ExtractedIncident) -> int:
+        twin = self._find_twin(inc)
+        if twin is None:
+            now = _now()
+            p = inc.place
+            cur = self.db.execute(
+                "INSERT INTO incidents (incident_type, event_date, time_precision, place_id, location,"
+                " location_ar, admin1, country, latitude, longitude, geo_precision, fatalities, injured,"
+                " actor1, actor2, candidates, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (inc.incident_type, inc.event_date.isoformat() if inc.event_date else None, inc.time_precision,
+                 p.place_id, p.name, p.name_ar, p.admin1, p.country, p.latitude, p.longitude, p.geo_precision,
+                 inc.fatalities, inc.injured, inc.actor1, inc.actor2, json.dumps(inc.candidates), now, now))
+            incident_id = cur.lastrowid
+        else:
+            incident_id = twin
+        self.db.execute(
+            "INSERT OR IGNORE INTO incident_sources (incident_id, article_id, evidence, start, end, fatalities, injured)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (incident_id, article_id, inc.evidence, inc.start, inc.end, inc.fatalities, inc.injured))
+        if twin is not None:
+            self._refresh_casualties(incident_id)
+        return incident_id
+
+    def _find_twin(self, inc: ExtractedIncident) -> int | None:
+        if inc.event_date is None:
+            return None
+        lo = (inc.event_date - dt.timedelta(days=31)).isoformat()
+        hi = (inc.event_date + dt.timedelta(days=31)).isoformat()
+        new = Fingerprint(inc.incident_type, inc.place.latitude, inc.place.longitude, inc.event_date,
+                          inc.time_precision, inc.actor1, inc.actor2)
+        rows = self.db.execute(
+            "SELECT id, incident_type, latitude, longitude, event_date, time_precision, actor1, actor2 FROM incidents"
+            " WHERE incident_type = ? AND event_date BETWEEN ? AND ? AND status != 'rejected'",
+            (inc.incident_type, lo, hi)).fetchall()
+        for r in rows:
+            old = Fingerprint(r["incident_type"], r["latitude"], r["longitude"], dt.date.fromisoformat(r["event_date"]),
+                              r["time_precision"], r["actor1"], r["actor2"])
+            if same_incident(new, old):
+                return r["id"]
+        return None
+
+    def _refresh_casualties(self, incident_id: int) -> None:
+        """Sources may disagree on casualties: the incident shows the lowest figure."""
+        rows = self.db.execute("SELECT fatalities, injured FROM incident_sources WHERE incident_id = ?",
+                               (incident_id,)).fetchall()
+        self.db.execute("UPDATE incidents SET fatalities = ?, injured = ?, updated_at = ? WHERE id = ? AND status = 'machine'",
+                        (conservative([r["fatalities"] for r in rows]), conservative([r["injured"] for r in rows]),
+                         _now(), incident_id))
+
+    # ---- reading ------------------------------------------------------------------------
+    def incidents(self) -> list[Incident]:
+        """Every incident that is not rejected, oldest first, undated last, with its sources.
+
+        Filtering by date and type is ``incidents.filters.apply``.
+        """
+        rows = self.db.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE status != 'rejected'"
+                               " ORDER BY event_date IS NULL, event_date, id").fetchall()
+        sources = self._sources([r["id"] for r in rows])
+        return [Incident(incident_id=r["id"], **{k: r[k] for k in INCIDENT_COLUMNS if k != "id"},
+                         sources=sources.get(r["id"], [])) for r in rows]
+
+    def _sources(self, ids: list[int]) -> dict[int, list[SourceRef]]:
+        out: dict[int, list[SourceRef]] = {}
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.execute(
+                    "SELECT s.incident_id, s.article_id, s.evidence, a.title, a.url, a.published, a.external_id"
+                    f" FROM incident_sources s JOIN articles a ON a.id = s.article_id WHERE s.incident_id IN ({marks})"
+                    " ORDER BY s.incident_id, s.article_id, s.start", chunk):
+                out.setdefault(r["incident_id"], []).append(SourceRef(
+                    r["article_id"], r["title"], r["url"], r["published"], r["evidence"], r["external_id"]))
+        return out
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        row = self.db.execute("SELECT MIN(event_date), MAX(event_date) FROM incidents"
+                              " WHERE status != 'rejected' AND event_date IS NOT NULL").fetchone()
+        if row[0] is None:
+            return None
+        return dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "incidents": self.db.execute("SELECT COUNT(*) FROM incidents WHERE status != 'rejected'").fetchone()[0],
+        }
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out
