@@ -1,0 +1,195 @@
+"""Folium maps of incidents that work offline: local Leaflet, local basemap, no tile server."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from incidents.assets import Assets, prepare_static
+from incidents.model import Incident, taxonomy
+
+CENTER = (34.0, 41.5)  # between Baghdad and Deir ez-Zor
+ZOOM = 6
+MAX_ZOOM = 18
+POPUP_WIDTH = 460
+PRECISION_NOTE = {1: "", 2: " (within that week)", 3: " (month only)"}
+GEO_NOTE = {1: "", 2: " (near / district)", 3: " (governorate only)"}
+BASEMAP_STYLE = {
+    "countries": {"color": "#555555", "weight": 1.2, "fillColor": "#f2efe9", "fillOpacity": 1.0},
+    "admin1": {"color": "#999999", "weight": 0.7, "dashArray": "3 3", "fill": False},
+}
+
+
+class BasemapLayer(MacroElement):
+    """A GeoJSON outline layer fetched from a local URL at page load (keeps the page small)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        fetch({{ this.url|tojson }}).then(function (r) { return r.json(); }).then(function (data) {
+            var layer = L.geoJSON(data, {style: {{ this.style|tojson }}, interactive: false});
+            layer.addTo({{ this._parent.get_name() }});
+            layer.bringToBack();
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str, style: dict):
+        super().__init__()
+        self._name = "BasemapLayer"
+        self.url = url
+        self.style = style
+
+
+class IncidentLayer(MacroElement):
+    """All incidents as circle markers from one data blob (popups escaped server-side)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup().addTo({{ this._parent.get_name() }});
+        {{ this.points|tojson }}.forEach(function (p) {
+            L.circleMarker([p.lat, p.lon], {radius: 8, color: "#222222", weight: 1, fillColor: p.color,
+                                            fillOpacity: 0.9, className: "atlas-incident atlas-" + p.type})
+                .bindPopup(p.popup, {maxWidth: {{ this.popup_width }}})
+                .bindTooltip(p.tooltip)
+                .addTo({{ this.get_name() }});
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, incidents: list[Incident]):
+        super().__init__()
+        self._name = "IncidentLayer"
+        self.popup_width = POPUP_WIDTH
+        self.points = []
+        for inc in incidents:
+            info = taxonomy()[inc.incident_type]
+            self.points.append({
+                "id": inc.incident_id, "lat": inc.latitude, "lon": inc.longitude, "type": inc.incident_type,
+                "color": info.color, "popup": popup_html(inc),
+                "tooltip": _e(f"{info.label} · {inc.location} · {date_text(inc)}"),
+            })
+
+
+class Legend(MacroElement):
+    """Incident types with their colours, as a Leaflet control (our own markup, escaped)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var legend = L.control({position: "bottomright"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "atlas-legend");
+            div.innerHTML = {{ this.markup|tojson }};
+            return div;
+        };
+        legend.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, types: list[str]):
+        super().__init__()
+        self._name = "Legend"
+        rows = "".join(
+            f'<div><span class="atlas-swatch" style="background:{html.escape(taxonomy()[t].color)}"></span>'
+            f"{html.escape(taxonomy()[t].label)}</div>" for t in types)
+        self.markup = f"<b>Incident type</b>{rows}"
+
+
+LEGEND_CSS = """<style>
+.atlas-legend {background: rgba(255,255,255,.92); padding: 6px 9px; font: 12px/1.5 sans-serif;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);}
+.atlas-swatch {display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px;
+  vertical-align: -1px;}
+.atlas-popup {font: 13px/1.45 sans-serif;}
+.atlas-popup .ar {font-size: 14px;}
+.atlas-popup blockquote {margin: 6px 0; padding: 4px 8px; border-left: 3px solid #ccc; background: #fafafa;}
+</style>"""
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_link(url: str, label: str) -> str:
+    """A clickable link only for http(s) URLs; anything else is shown as inert text."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(label or url)}</a>'
+    return _e(label or url)
+
+
+def casualty_text(inc: Incident) -> str:
+    parts = []
+    if inc.fatalities is not None:
+        parts.append(f"{inc.fatalities} killed")
+    if inc.injured is not None:
+        parts.append(f"{inc.injured} injured")
+    return ", ".join(parts) or "not reported"
+
+
+def date_text(inc: Incident) -> str:
+    if not inc.event_date:
+        return "date unknown"
+    if inc.time_precision == 3:
+        return inc.event_date[:7] + PRECISION_NOTE[3]
+    return inc.event_date + PRECISION_NOTE.get(inc.time_precision or 1, "")
+
+
+def popup_html(inc: Incident) -> str:
+    """The popup of one incident; every value from the store is escaped."""
+    info = taxonomy()[inc.incident_type]
+    actors = " → ".join(_e(a) for a in (inc.actor1, inc.actor2) if a) or "not named"
+    sources = "".join(
+        f'<blockquote dir="auto">{_e(s.evidence)}</blockquote>'
+        f"<div>Source: {safe_link(s.url, s.title or f'article {s.article_id}')}"
+        f"{' — ' + _e(s.published) if s.published else ''}</div>" for s in inc.sources)
+    return (
+        f'<div class="atlas-popup"><b>{_e(info.label)}</b> · <span dir="rtl" lang="ar">{_e(info.label_ar)}</span><br>'
+        f"<b>Date:</b> {_e(date_text(inc))}<br>"
+        f"<b>Place:</b> {_e(inc.location)}{_e(GEO_NOTE.get(inc.geo_precision or 1, ''))} · "
+        f'<span class="ar" dir="rtl" lang="ar">{_e(inc.location_ar)}</span>'
+        f"{' · ' + _e(inc.admin1) if inc.admin1 else ''}<br>"
+        f"<b>Casualties:</b> {_e(casualty_text(inc))}<br><b>Actors:</b> {actors}{sources}</div>")
+
+
+def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
+              fit: bool = True) -> folium.Map:
+    """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs)."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, max_zoom=MAX_ZOOM, min_zoom=3,
+                   control_scale=True)
+    m.default_js = assets.js
+    m.default_css = assets.css
+    m.get_root().header.add_child(Element(LEGEND_CSS))
+    for layer, style in BASEMAP_STYLE.items():
+        if inline_basemap is not None:
+            folium.GeoJson(inline_basemap[layer], style_function=lambda _f, s=style: s,
+                           interactive=False, control=False).add_to(m)
+        else:
+            m.add_child(BasemapLayer(assets.url(f"basemap/{layer}.geojson"), style))
+    placed = [i for i in incidents if i.latitude is not None and i.longitude is not None]
+    m.add_child(IncidentLayer(placed))
+    types = sorted({i.incident_type for i in placed}, key=list(taxonomy()).index) or list(taxonomy())
+    m.add_child(Legend(types))
+    if fit and placed:
+        lats = [i.latitude for i in placed]
+        lons = [i.longitude for i in placed]
+        pad = 0.6
+        m.fit_bounds([(min(lats) - pad, min(lons) - pad), (max(lats) + pad, max(lons) + pad)], max_zoom=9)
+    return m
+
+
+def standalone_map_html(incidents: list[Incident]) -> str:
+    """One HTML file with Leaflet, the basemap and the incidents inlined: opens from disk offline."""
+    assets = prepare_static()
+    inline = {layer: json.loads(assets.path(f"basemap/{layer}.geojson").read_text(encoding="utf-8"))
+              for layer in BASEMAP_STYLE}
+    page = build_map(incidents, assets, inline_basemap=inline).get_root().render()
+    for _, url in assets.js:
+        code = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
+        page = page.replace(f'<script src="{url}"></script>', f"<script>{code}</script>")
+    for _, url in assets.css:
+        css = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
+        page = page.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{css}</style>")
+    return page
