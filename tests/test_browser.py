@@ -1,0 +1,51 @@
+"""The dashboard in real headless Chromium with the network off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.browser import map_frame, marker_count, offline_browser, streamlit_server
+
+
+@pytest.fixture(scope="module")
+def seeded_app(tmp_path_factory, seed_path, gazetteer):
+    from incidents.ingest import ingest
+    from incidents.store import Store
+
+    db = tmp_path_factory.mktemp("app") / "incidents.db"
+    with Store(db) as store:
+        ingest([seed_path], store, gazetteer, today=dt.date(2026, 11, 29))
+    with streamlit_server(db) as url:
+        yield url
+
+
+def test_map_shows_the_four_seed_incidents_offline(seeded_app):
+    with offline_browser() as (page, blocked):
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(seeded_app)
+        assert marker_count(page, 4) == 4
+        frame = map_frame(page)
+        # the basemap (country and governorate outlines) is drawn from local files
+        assert frame.locator("path:not(.atlas-incident)").count() > 10
+        frame.locator("path.atlas-incident").first.click(force=True)
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=5000)
+        text = popup.inner_text()
+        assert "Date:" in text and "Place:" in text and "Casualties:" in text
+        assert any(ar in text for ar in ("القائم", "جرف النصر", "بغداد", "عين الأسد"))
+        assert not errors, errors
+        assert blocked == [], f"the page tried to reach the network: {blocked[:5]}"
+
+
+def test_timeline_filter_changes_what_the_map_shows(seeded_app):
+    with offline_browser() as (page, _blocked):
+        page.goto(seeded_app)
+        assert marker_count(page, 4) == 4
+        thumbs = page.get_by_role("slider")
+        thumbs.last.focus()
+        page.keyboard.press("Home")  # until = the first date: only the month-only Baghdad strike
+        assert marker_count(page, 1) == 1
+        assert "1 incident(s) shown" in page.get_by_text("incident(s) shown").inner_text()

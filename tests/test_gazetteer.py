@@ -1,0 +1,72 @@
+"""The geopy-compatible geocoder over the local gazetteer."""
+
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from gazetteer import LocalGazetteer
+
+
+@pytest.fixture(scope="module")
+def geocoder(gazetteer):
+    return LocalGazetteer(gazetteer)
+
+
+def test_is_a_geopy_geocoder_returning_locations(geocoder):
+    assert isinstance(geocoder, Geocoder)
+    loc = geocoder.geocode("al-Qaim")
+    assert isinstance(loc, Location)
+    assert loc.raw["admin1"] == "Anbar" and loc.raw["country"] == "IQ" and loc.raw["precision"] == 1
+    assert abs(loc.latitude - 34.39) < 0.2 and abs(loc.longitude - 40.99) < 0.2
+
+
+@pytest.mark.parametrize("query", ["القائم", "بالقائم", "والقائم", "القَائِم", "Al-Qa'im", "al Qaim", "QAIM"])
+def test_spelling_variants_of_al_qaim(geocoder, query):
+    assert geocoder.geocode(query).raw["name"] == "al-Qaim"
+
+
+@pytest.mark.parametrize("query", ["جرف الصخر", "وجرف الصخر", "جرف النصر", "Jurf al-Sakhar", "Jurf al-Nasr"])
+def test_renamed_place_keeps_both_names(geocoder, query):
+    assert geocoder.geocode(query).raw["name_ar"] == "جرف النصر"
+
+
+@pytest.mark.parametrize("query", ["قاعدة عين الأسد الجوية", "عين الاسد", "Ain al-Asad", "Ain al-Assad", "Al Asad Air Base"])
+def test_air_base_variants(geocoder, query):
+    assert geocoder.geocode(query).raw["feature"] == "base"
+
+
+def test_out_of_area_names_resolve_to_regions_not_villages(geocoder):
+    assert geocoder.geocode("البحر الأحمر").raw["feature"] == "sea"
+    assert geocoder.geocode("غزة").raw["country"] == "PS"
+
+
+def test_exactly_one_false_returns_ranked_candidates(geocoder):
+    found = geocoder.geocode("Baghdad", exactly_one=False)
+    assert isinstance(found, list) and found[0].raw["name"] == "Baghdad"
+    assert all(a.raw["score"] >= b.raw["score"] for a, b in zip(found, found[1:]))
+
+
+def test_unknown_place_is_none(geocoder):
+    assert geocoder.geocode("Atlantis Springs") is None
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 500, 42, None, "!!!"])
+def test_bad_queries_raise_a_value_error(geocoder, bad):
+    with pytest.raises(ValueError):
+        geocoder.geocode(bad)
+
+
+def test_geocode_cli_prints_one_json_line_per_name():
+    import json
+
+    from tests.conftest import run_cli
+
+    r = run_cli("geocode", "بالقائم", "Nowhere-on-earth")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [line["query"] for line in lines] == ["بالقائم", "Nowhere-on-earth"]
+    top = lines[0]["candidates"][0]
+    assert set(top) >= {"name", "name_ar", "latitude", "longitude", "feature", "admin1", "country", "precision", "score"}
+    assert lines[1]["candidates"] == []
+    bad = run_cli("geocode", "")
+    assert bad.returncode != 0 and "empty place query" in bad.stderr
