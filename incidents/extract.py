@@ -177,9 +177,9 @@ def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[Date
             out += [(h.start, k, 0) for k in kinds[word.kind]]
             continue
         n = word.count if word.count is not None else _number_near(words, keys, h, lexicon, in_dates)
-        if n is None and word.kind == "killed":
-            after = h.end + (1 if h.end < len(words) and words[h.end].casefold() in ("a", "an", "one") else 0)
-            n = 1 if after in persons else None
+        if n is None and word.kind == "killed":  # "مقتل زعيم", "killed a militia commander": one
+            article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
+            n = 1 if (h.end in persons or (article and {h.end + 1, h.end + 2} & persons)) else None
         if n is not None:
             out.append((h.start, word.kind, n))
     return out

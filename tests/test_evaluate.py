@@ -1,0 +1,38 @@
+"""The evaluate command and its matching rule (25 km, same day or month)."""
+
+import datetime as dt
+
+from incidents.evaluate import score_passage
+from incidents.model import ExtractedIncident, PlaceRef
+from tests.conftest import ROOT, run_cli
+
+
+def _pred(lat, lon, date, kind="airstrike", killed=None, injured=None):
+    place = PlaceRef("x", "x", "", lat, lon, "town", "", "IQ", 1)
+    return ExtractedIncident(kind, place, "", 0, 0, date, 1, killed, injured)
+
+
+GOLD = [{"lat": 34.39, "lon": 40.99, "date": "2024-01-24", "type": "airstrike", "killed": 2, "injured": None}]
+
+
+def test_match_needs_25_km_and_the_same_day():
+    near = score_passage(GOLD, [_pred(34.45, 41.05, dt.date(2024, 1, 24), killed=2)])
+    assert (near.place_hits, near.date_hits, near.type_hits, near.casualty_hits) == (1, 1, 1, 1)
+    wrong_day = score_passage(GOLD, [_pred(34.39, 40.99, dt.date(2024, 1, 23))])
+    assert (wrong_day.place_hits, wrong_day.date_hits, wrong_day.casualty_hits) == (1, 0, 0)
+    far = score_passage(GOLD, [_pred(33.3, 44.4, dt.date(2024, 1, 24))])
+    assert far.place_hits == 0 and far.predicted == 1
+
+
+def test_month_only_gold_date_matches_any_day_of_the_month():
+    gold = [dict(GOLD[0], date="2024-01")]
+    assert score_passage(gold, [_pred(34.39, 40.99, dt.date(2024, 1, 1))]).date_hits == 1
+
+
+def test_evaluate_command_prints_scores_per_language():
+    dev = ROOT / "tests" / "data" / "dev"
+    r = run_cli("evaluate", str(dev / "gold.jsonl"), str(dev / "texts"))
+    assert r.returncode == 0, r.stderr
+    lines = {line.split(":")[0].strip(): line for line in r.stdout.splitlines()}
+    assert {"ar", "en", "all"} <= set(lines)
+    assert "place P 1.00 R 1.00 F1 1.00" in lines["all"]

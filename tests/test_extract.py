@@ -1,0 +1,71 @@
+"""Extraction on short passages written for the tests (Arabic and English)."""
+
+import datetime as dt
+
+import pytest
+
+from incidents.extract import extract
+from incidents.model import Article
+from incidents.text import clean, content_hash
+
+PUB = dt.date(2024, 1, 25)  # a Thursday
+
+
+def run(text, gazetteer, published=PUB):
+    text = clean(text)
+    return extract(Article(text, content_hash(text), published=published), gazetteer)
+
+
+def test_english_report_with_two_places_gives_two_incidents(gazetteer):
+    found = run("US strikes hit Kataib Hezbollah sites in Jurf al-Sakhar and al-Qaim early Wednesday.", gazetteer)
+    assert sorted(i.place.name for i in found) == ["Jurf al-Nasr", "al-Qaim"]
+    assert {(i.incident_type, i.event_date, i.actor1, i.actor2) for i in found} == {
+        ("airstrike", dt.date(2024, 1, 24), "US forces", "Kataib Hezbollah")}
+
+
+def test_casualties_belong_to_the_place_they_follow(gazetteer):
+    found = run("الضربات استهدفت مواقع في منطقتي جرف الصخر والقائم حيث سقط قتيلان على الأقل.", gazetteer)
+    by_place = {i.place.name: i.fatalities for i in found}
+    assert by_place == {"Jurf al-Nasr": None, "al-Qaim": 2}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("قصفت طائرة مسيرة موقعا في القائم ما أسفر عن مقتل ثلاثة عناصر.", 3, None),
+    ("قصفت طائرة مسيرة موقعا في القائم ما أسفر عن مقتل ٥ عناصر وإصابة اثنين.", 5, 2),
+    ("سقط صاروخ على قاعدة عين الأسد دون وقوع إصابات.", 0, 0),
+    ("قصف موقع في القائم وسقوط عشرات القتلى.", None, None),
+    ("A drone strike in al-Qaim killed a militia commander.", 1, None),
+    ("Rockets hit Ain al-Asad air base, wounding two contractors.", None, 2),
+])
+def test_casualty_numbers(gazetteer, text, killed, injured):
+    (inc,) = run(text, gazetteer)
+    assert (inc.fatalities, inc.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("هجوم بطائرة مسيرة مفخخة على قاعدة عين الأسد.", "drone_attack"),
+    ("غارة أميركية بطائرة مسيرة في بغداد.", "drone_strike"),
+    ("سقوط صواريخ كاتيوشا على قاعدة عين الأسد.", "rocket_attack"),
+    ("صواريخ باليستية استهدفت قاعدة عين الأسد.", "missile_attack"),
+    ("انفجار عبوة ناسفة في بغداد.", "ied"),
+    ("اشتباكات مسلحة في القائم.", "clash"),
+    ("A one-way attack drone struck Ain al-Asad air base.", "drone_attack"),
+])
+def test_incident_types(gazetteer, text, kind):
+    assert [i.incident_type for i in run(text, gazetteer)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "وصل الوزير إلى بغداد في زيارة رسمية لبحث وقف الهجمات.",  # a visit
+    "استنكرت بغداد الضربات الأميركية.",  # Baghdad as the government, not the place
+    "تعرضت القوات الأميركية في العراق وسوريا للهجوم حوالى 150 مرة منذ أكتوبر.",  # a running total
+    "تشن الولايات المتحدة هجمات على الحوثيين في البحر الأحمر.",  # out of area
+    "The strikes hit sites about 60 km south of nothing in particular.",
+])
+def test_not_incidents(gazetteer, text):
+    assert run(text, gazetteer) == []
+
+
+def test_without_a_publication_date_incidents_have_no_date(gazetteer):
+    (inc,) = run("Ain al-Asad air base was hit by ballistic missiles on Saturday.", gazetteer, published=None)
+    assert inc.event_date is None and inc.time_precision is None
