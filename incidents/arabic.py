@@ -76,6 +76,8 @@ def latin_word_key(word: str) -> str:
     """Casefolded ASCII form of a Latin word without apostrophes and article prefix."""
     word = unicodedata.normalize("NFKD", word.casefold())
     word = "".join(c for c in word if not unicodedata.combining(c))
+    if word.endswith(("'s", "’s")):  # possessive: "Baghdad's Mashtal district"
+        word = word[:-2]
     for mark in "'’ʼʿ`":
         word = word.replace(mark, "")
     head, sep, tail = word.partition("-")

@@ -56,6 +56,12 @@ def _inter(actor: str) -> str:
     return str(info.inter) if info else ""
 
 
+def _interaction(inter1: str, inter2: str) -> str:
+    """ACLED's interaction code: both inter codes, lower first; a lone actor pairs with 0."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    return "".join(codes).ljust(2, "0") if codes else ""
+
+
 def csv_text(incidents: list[Incident]) -> str:
     """CSV with ACLED's column names and codes, then our own columns."""
     buf = io.StringIO()
@@ -73,7 +79,7 @@ def csv_text(incidents: list[Incident]) -> str:
             "actor1": actors[inc.actor1].acled_actor if inc.actor1 in actors else inc.actor1,
             "inter1": inter1,
             "actor2": actors[inc.actor2].acled_actor if inc.actor2 in actors else inc.actor2,
-            "inter2": inter2, "interaction": "".join(sorted(x for x in (inter1, inter2) if x)),
+            "inter2": inter2, "interaction": _interaction(inter1, inter2),
             "country": country, "iso": iso, "admin1": inc.admin1, "location": inc.location,
             "latitude": inc.latitude, "longitude": inc.longitude, "geo_precision": inc.geo_precision or "",
             "source": "; ".join(dict.fromkeys(s.title or s.url or f"article {s.article_id}" for s in inc.sources)),

@@ -42,6 +42,7 @@ class Analysed:
     end: int
     text: str
     words: list[str]
+    offsets: list[tuple[int, int]]
     classes: set[str]
     triggers: list[Hit]
     dates: list[DateExpr]
@@ -49,6 +50,7 @@ class Analysed:
     perpetrators: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     casualties: list[tuple[int, str, int]] = field(default_factory=list)  # (word, kind, n)
+    speech: list[int] = field(default_factory=list)  # word positions of reporting verbs
     blocked: bool = False
 
 
@@ -78,12 +80,14 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     words = [w for w, _, _ in tokens]
     keys = [word_key(w) for w in words]
     triggers = lexicon.triggers.find(words, keys)
-    a = Analysed(n, sentence.start, sentence.end, sentence.text, words,
+    offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
+    a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
                  {c for h in triggers for c in h.payloads}, triggers, find_dates(words, reference))
     if not triggers:
         return a
     cues = lexicon.cues.find(words, keys)
     a.blocked = any("blocker" in h.payloads for h in cues)
+    a.speech = [h.start for h in cues if "speech" in h.payloads]
     actor_hits = lexicon.actors.find(words, keys)
     covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.places = _locate(gazetteer.scan(words), cues, covered)
@@ -211,15 +215,16 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
         date = _nearest_date(a.dates, loc.mention) or _context_date(a, before)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
-        if not actor1 and actor2:
-            actor1 = _context_perpetrator(actor2, before)
+        if not actor1:
+            actor1 = _context_perpetrator(actor2, a.classes, before)
         precision = loc.place.precision if loc.role == "locative" else max(2, loc.place.precision)
         out.append(ExtractedIncident(
             incident_type=incident_type, place=_ref(loc.place, precision), evidence=a.text,
             start=a.start, end=a.end, event_date=date.date if date else None,
             time_precision=date.precision if date else None, fatalities=killed, injured=injured,
             actor1=actor1, actor2=actor2,
-            candidates=[c.place.id for c in loc.mention.candidates[1:]]))
+            candidates=[c.place.id for c in loc.mention.candidates[1:]],
+            mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
 
 
@@ -231,7 +236,8 @@ def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
     for pos, kind, n in a.casualties:
         if len(starts) > 1:
             owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
-            if owner != k:
+            # "... in X and Y, and officials said 16 were killed": a total, not Y's
+            if owner != k or any(starts[k] < w < pos for w in a.speech):
                 continue
         counts[kind] = max(counts.get(kind, 0), n)
     return counts.get("killed"), counts.get("injured")
@@ -249,10 +255,17 @@ def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     return None
 
 
-def _context_perpetrator(target: str, before: list[Analysed]) -> str:
-    """Who the nearest earlier sentence says attacked the same target."""
+def _context_perpetrator(target: str, classes: set[str], before: list[Analysed]) -> str:
+    """Who attacked, when the sentence does not say: whoever the nearest earlier sentence says
+    attacked the same target; with no target named, the perpetrator of the nearest earlier
+    sentence about the same kind of attack."""
     for b in reversed(before):
-        if target in b.targets and b.perpetrators and b.perpetrators[0] != target:
+        if target and target in b.targets and b.perpetrators and b.perpetrators[0] != target:
+            return b.perpetrators[0]
+    if target:
+        return ""
+    for b in reversed(before):
+        if b.perpetrators and (b.classes & classes) - {"attack"}:
             return b.perpetrators[0]
     return ""
 

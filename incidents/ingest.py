@@ -10,13 +10,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from gazetteer import Gazetteer
 from incidents.dates import infer_publication, parse_iso
 from incidents.errors import InputError
 from incidents.extract import extract
-from incidents.model import Article
+from incidents.model import Article, ExtractedIncident
 from incidents.store import Store
 from incidents.text import clean, content_hash, detect_language, html_to_text, words_of
 
@@ -100,26 +100,45 @@ def expand(paths: list[Path]) -> Iterator[Path | InputError]:
 def read(path: Path) -> Iterator[RawDoc | InputError]:
     """The articles in one file; errors are yielded, not raised, so the batch goes on."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: {path.stat().st_size // 2**20} MB is larger than the "
-                             f"{MAX_BYTES // 2**20} MB allowed for one file")
-        text = decode(path.read_bytes(), str(path))
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size // 2**20} MB is larger than the {MAX_BYTES // 2**20} MB allowed for one file")
+        data = path.read_bytes()
     except OSError as e:
         yield InputError(f"{path}: cannot read: {e.strerror or e}")
         return
     except InputError as e:
         yield e
         return
-    suffix = path.suffix.lower()
+    yield from parse(str(path), data)
+
+
+def parse(name: str, data: bytes) -> Iterator[RawDoc | InputError]:
+    """The articles in one file's bytes (``name`` tells the format and names errors)."""
+    try:
+        text = decode(data, name)
+    except InputError as e:
+        yield e
+        return
+    suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
-        yield from _jsonl(path, text)
+        yield from _jsonl(name, text)
     elif suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        yield RawDoc(str(path), text, html=True)
+        yield RawDoc(name, text, html=True)
     else:
-        yield RawDoc(str(path), text)
+        yield RawDoc(name, text)
 
 
-def _jsonl(path: Path, text: str) -> Iterator[RawDoc | InputError]:
+def _first_line(text: str) -> str:
+    """A plain-text report's title: its first non-empty line, when it is short."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 160 else ""
+    return ""
+
+
+def _jsonl(path: str, text: str) -> Iterator[RawDoc | InputError]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -151,6 +170,7 @@ def prepare(doc: RawDoc, *, today: dt.date, published: dt.date | None = None,
     text = clean(text)
     if not text:
         raise InputError(f"{doc.where}: no text in this article")
+    page_title = page_title or _first_line(text)
     source = "none"
     if published is not None:
         source = "given"
@@ -179,12 +199,27 @@ def ingest(paths: list[Path], store: Store, gazetteer: Gazetteer, *, today: dt.d
     for n, item in enumerate(files, start=1):
         if progress:
             progress(n, len(files), str(item) if isinstance(item, Path) else "")
-        if isinstance(item, InputError):
-            report.outcomes.append(Outcome(str(item).split(":")[0], "failed", str(item)))
-            continue
-        for doc in read(item):
-            report.outcomes.append(_one(doc, store, gazetteer, today=today, published=published, title=title, url=url))
+        docs = [item] if isinstance(item, InputError) else read(item)
+        report.outcomes += ingest_docs(docs, store, gazetteer, today=today, published=published, title=title, url=url)
     return report
+
+
+def ingest_docs(docs: Iterable[RawDoc | InputError], store: Store, gazetteer: Gazetteer, *, today: dt.date,
+                published: dt.date | None = None, title: str = "", url: str = "") -> list[Outcome]:
+    """Store already-read documents (uploads, pasted text); errors become failed outcomes."""
+    return [_one(doc, store, gazetteer, today=today, published=published, title=title, url=url) for doc in docs]
+
+
+@dataclass(frozen=True)
+class Preview:
+    article: Article
+    incidents: list[ExtractedIncident]
+
+
+def preview(doc: RawDoc, gazetteer: Gazetteer, *, today: dt.date, published: dt.date | None = None) -> Preview:
+    """What ingesting ``doc`` would store, without storing it (raises InputError when unusable)."""
+    article = prepare(doc, today=today, published=published)
+    return Preview(article, extract(article, gazetteer))
 
 
 def _one(doc: RawDoc | InputError, store: Store, gazetteer: Gazetteer, **kw) -> Outcome:

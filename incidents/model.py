@@ -79,6 +79,7 @@ class ExtractedIncident:
     actor1: str = ""
     actor2: str = ""
     candidates: list[str] = field(default_factory=list)
+    mention: tuple[int, int] | None = None  # the place name's offsets in the article text
 
 
 @dataclass(frozen=True)

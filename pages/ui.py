@@ -91,3 +91,58 @@ def filtered_incidents() -> list[Incident]:
 
 def show_error(e: AtlasError) -> None:
     st.error(str(e))
+
+
+# ---- ingest page helpers -------------------------------------------------------------------
+def documents_from(text: str, uploads) -> list:
+    """Pasted text and uploaded files as raw documents (and readable errors for bad files)."""
+    from incidents.ingest import RawDoc, parse
+
+    docs: list = []
+    if text and text.strip():
+        docs.append(RawDoc("pasted text", text))
+    for f in uploads or []:
+        docs.extend(parse(f.name, f.getvalue()))
+    return docs
+
+
+def previews(docs: list, published: dt.date | None):
+    """(name, Preview or error message) for each document."""
+    from incidents.ingest import preview
+
+    for doc in docs:
+        if isinstance(doc, AtlasError):
+            yield str(doc).split(": ")[0], str(doc)
+            continue
+        try:
+            yield doc.where, preview(doc, gazetteer(), today=dt.date.today(), published=published)
+        except AtlasError as e:
+            yield doc.where, str(e)
+
+
+def show_preview(found) -> None:
+    from incidents.highlight import highlighted_evidence
+
+    if isinstance(found, str):
+        st.error(found)
+        return
+    a = found.article
+    st.write(f"Publication date: {a.published or 'unknown'} ({a.published_source}) · language: {a.lang}")
+    if not found.incidents:
+        st.info("No incidents found in this report.")
+    for inc in found.incidents:
+        st.markdown(highlighted_evidence(inc), unsafe_allow_html=True)
+
+
+def save(docs: list, published: dt.date | None, progress=None):
+    from incidents.ingest import IngestReport, ingest_docs
+
+    report = IngestReport()
+    bar = st.progress(0.0, text="Saving reports") if len(docs) > 1 else None
+    with open_store() as store:
+        for n, doc in enumerate(docs, start=1):
+            report.outcomes += ingest_docs([doc], store, gazetteer(), today=dt.date.today(), published=published)
+            if bar is not None:
+                bar.progress(n / len(docs), text=f"Saved {n} of {len(docs)}")
+    st.cache_data.clear()
+    return report

@@ -1,0 +1,68 @@
+"""Page logic with Streamlit's AppTest (no browser): first start, table, ingest preview and save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from incidents.store import Store
+from tests.conftest import ROOT
+
+REPORT = "US strikes hit Kataib Hezbollah sites in Jurf al-Sakhar and al-Qaim early Wednesday."
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_DB", str(tmp_path / "app.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_start_loads_the_sample_reports(app):
+    with Store(os.environ["ATLAS_DB"]) as store:
+        counts = store.counts()
+    assert counts["articles"] == 5 and counts["incidents"] >= 4
+    assert any("incident(s) shown" in c.value for c in app.caption)
+
+
+def test_incidents_table_lists_the_filtered_incidents(app):
+    app.switch_page("pages/incidents.py").run()
+    assert not app.exception
+    table = app.dataframe(key="incidents_table").value
+    assert len(table) >= 4 and {"date", "type", "place", "place (Arabic)", "evidence"} <= set(table.columns)
+
+
+def test_ingest_preview_then_save(app):
+    app.switch_page("pages/ingest.py").run()
+    app.text_area(key="ingest_text").input(REPORT)
+    app.checkbox(key="ingest_has_date").check().run()
+    app.date_input(key="ingest_date").set_value(dt.date(2024, 1, 25)).run()
+    assert not app.exception, app.exception
+    previews = " ".join(m.value for m in app.markdown)
+    assert "Jurf al-Nasr" in previews and "al-Qaim" in previews and "2024-01-24" in previews
+    app.button(key="ingest_save").click().run()
+    assert not app.exception
+    assert not app.error
+    with Store(os.environ["ATLAS_DB"]) as store:
+        places = {i.location for i in store.incidents()}
+    assert {"Jurf al-Nasr", "al-Qaim"} <= places
+
+
+def test_a_bad_upload_gets_a_readable_error(app):
+    app.switch_page("pages/ingest.py").run()
+    assert not app.exception
+    from pages.ui import documents_from
+
+    class Upload:
+        name = "scan.pdf"
+
+        def getvalue(self):
+            return b"%PDF-1.7 binary"
+
+    docs = documents_from("", [Upload()])
+    assert len(docs) == 1 and "scan.pdf: this is a PDF, not text" in str(docs[0])
