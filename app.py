@@ -11,6 +11,7 @@ page = st.navigation([
     st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
     st.Page("pages/incidents.py", title="Incidents", icon="📋"),
     st.Page("pages/ingest.py", title="Add reports", icon="➕"),
+    st.Page("pages/gazetteer.py", title="Gazetteer", icon="📍"),
 ])
 try:
     ui.seed_sample_data()

@@ -68,6 +68,7 @@ class Mention:
     end: int
     candidates: tuple[Candidate, ...]
     clitic: str = ""  # proclitic letters stripped from the first word ("ب" in "بالقائم")
+    hint: str = ""  # the feature a cue word next to the name suggests ("قاعدة" → base)
 
     @property
     def best(self) -> Place:
@@ -133,12 +134,27 @@ class Gazetteer:
         self.by_id = {p.id: p for p in self.places}
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR, extra_layers: Iterable[Path] = ()) -> "Gazetteer":
+    def load(cls, data_dir: Path = DATA_DIR, extra_layers: Iterable[Path] = (),
+             alias_files: Iterable[Path] = ()) -> "Gazetteer":
+        """The bundled layers of ``data_dir`` plus user layers and user aliases (when present)."""
         layers = sorted(data_dir.glob("*.csv")) + [Path(p) for p in extra_layers if Path(p).exists()]
         if not layers:
             raise DataFileError(f"no gazetteer layers (*.csv) in {data_dir}")
         places = [p for layer in layers for p in _read_layer(layer)]
-        return cls(places, _load_cues())
+        g = cls(places, _load_cues())
+        for path in (Path(p) for p in alias_files if Path(p).exists()):
+            g._add_aliases(path)
+        return g
+
+    def _add_aliases(self, path: Path) -> None:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for lineno, row in enumerate(csv.DictReader(fh), start=2):
+                place = self.by_id.get(row.get("place_id") or "")
+                if place is None or not (row.get("alias") or "").strip():
+                    raise DataFileError(f"{path}:{lineno}: unknown place id {row.get('place_id')!r} or empty alias")
+                self._table.add(row["alias"], place)
+        self._latin_keys = [k for k in self._index if not is_arabic(k)]
+        self._arabic_keys = [k for k in self._index if is_arabic(k)]
 
     # ---- ranked lookup -------------------------------------------------------------
     def search(self, query: str, *, limit: int = 10, feature_hint: str = "",
@@ -189,7 +205,7 @@ class Gazetteer:
             hint = self.cues.get(keys[hit.start - 1], "") if hit.start else ""
             hint = self.cues.get(keys[hit.start], hint)
             cands = [Candidate(p, 100.0, hit.key) for p in hit.payloads]
-            out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic))
+            out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic, hint))
         return out
 
 
@@ -215,7 +231,17 @@ def _check_query(query: object) -> str:
     return query
 
 
+def default_gazetteer(user_dir: Path | str | None = None) -> Gazetteer:
+    """The bundled gazetteer plus the user layer kept in ``user_dir`` (beside the database).
+
+    Cached per process and reloaded when a user-layer file changes.
+    """
+    files = [Path(user_dir) / name for name in ("user_places.csv", "user_aliases.csv")] if user_dir else []
+    stamp = tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
+    return _load_cached(stamp)
+
+
 @lru_cache(maxsize=4)
-def default_gazetteer(extra_layers: tuple[str, ...] = ()) -> Gazetteer:
-    """The bundled gazetteer (plus optional user layers), loaded once per process."""
-    return Gazetteer.load(DATA_DIR, [Path(p) for p in extra_layers])
+def _load_cached(stamp: tuple[tuple[str, int], ...]) -> Gazetteer:
+    files = [Path(f) for f, _ in stamp]
+    return Gazetteer.load(DATA_DIR, files[:1], files[1:])

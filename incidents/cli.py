@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("geocode", help="ranked gazetteer candidates for place names, one JSON line each")
     p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help="the user gazetteer layer beside it is included")
 
     p = sub.add_parser("evaluate", help="score extraction against a labelled set")
     p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
@@ -73,7 +74,7 @@ def cmd_ingest(args) -> int:
     from incidents.ingest import ingest
 
     with Store(args.db) as store:
-        report = ingest(args.paths, store, default_gazetteer(), today=dt.date.today(), published=args.published,
+        report = ingest(args.paths, store, default_gazetteer(args.db.parent), today=dt.date.today(), published=args.published,
                         title=args.title, url=args.url, progress=_progress)
     for o in report.outcomes:
         if o.status == "failed":
@@ -128,7 +129,9 @@ def cmd_geocode(args) -> int:
     from gazetteer import LocalGazetteer
     from gazetteer.geocoder import GazetteerQueryError
 
-    geocoder = LocalGazetteer()
+    from gazetteer import default_gazetteer
+
+    geocoder = LocalGazetteer(default_gazetteer(args.db.parent))
     status = 0
     for name in args.names:
         try:

@@ -46,6 +46,9 @@ class Analysed:
     classes: set[str]
     triggers: list[Hit]
     dates: list[DateExpr]
+    mentions: list[Mention] = field(default_factory=list)
+    cues: list[Hit] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)  # words inside actor names
     places: list[Located] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
@@ -58,6 +61,12 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     """Incidents described by ``article``, deduplicated within it."""
     lexicon = lexicon or default_lexicon()
     analysed = [_analyse(n, s, gazetteer, lexicon, article.published) for n, s in enumerate(sentences(article.text))]
+    context = _context_places(analysed)
+    for a in analysed:
+        if a.mentions:
+            mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
+                                                                   context_places=context))) for m in a.mentions]
+            a.places = _locate(mentions, a.cues, a.covered)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     for n, a in enumerate(analysed):
@@ -85,15 +94,21 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                  {c for h in triggers for c in h.payloads}, triggers, find_dates(words, reference))
     if not triggers:
         return a
-    cues = lexicon.cues.find(words, keys)
+    cues = a.cues = lexicon.cues.find(words, keys)
     a.blocked = any("blocker" in h.payloads for h in cues)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     actor_hits = lexicon.actors.find(words, keys)
-    covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
-    a.places = _locate(gazetteer.scan(words), cues, covered)
+    a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
+    a.mentions = gazetteer.scan(words)
     _actors(a, actor_hits, lexicon.roles.find(words, keys))
     a.casualties = _casualties(words, keys, lexicon, cues, a.dates)
     return a
+
+
+def _context_places(analysed: list[Analysed]) -> list[Place]:
+    """Places the article names unambiguously: they steer the ranking of ambiguous names
+    (an "al-Qaim" in a report that names Anbar is the Anbar one)."""
+    return [m.candidates[0].place for a in analysed for m in a.mentions if len(m.candidates) == 1]
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:

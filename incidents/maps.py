@@ -193,3 +193,20 @@ def standalone_map_html(incidents: list[Incident]) -> str:
         css = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
         page = page.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{css}</style>")
     return page
+
+
+def places_map(places: list, assets: Assets) -> folium.Map:
+    """Gazetteer candidates as numbered points (best first), for the gazetteer page."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, max_zoom=MAX_ZOOM, min_zoom=3)
+    m.default_js = assets.js
+    m.default_css = assets.css
+    for layer, style in BASEMAP_STYLE.items():
+        m.add_child(BasemapLayer(assets.url(f"basemap/{layer}.geojson"), style))
+    for n, p in enumerate(places, start=1):
+        folium.CircleMarker((p.latitude, p.longitude), radius=9 if n == 1 else 6, color="#222222", weight=1,
+                            fill=True, fill_color="#d62728" if n == 1 else "#1f77b4", fill_opacity=0.9,
+                            tooltip=_e(f"{n}. {p.name} · {p.name_ar} · {p.feature}")).add_to(m)
+    if places:
+        lats, lons = [p.latitude for p in places], [p.longitude for p in places]
+        m.fit_bounds([(min(lats) - 0.3, min(lons) - 0.3), (max(lats) + 0.3, max(lons) + 0.3)], max_zoom=10)
+    return m

@@ -30,11 +30,11 @@ def assets() -> Assets:
     return prepare_static()
 
 
-@st.cache_resource
 def gazetteer():
+    """The gazetteer with the user layer kept beside the database (cached in the library)."""
     from gazetteer import default_gazetteer
 
-    return default_gazetteer()
+    return default_gazetteer(db_path().parent)
 
 
 def open_store() -> Store:
@@ -146,3 +146,52 @@ def save(docs: list, published: dt.date | None, progress=None):
                 bar.progress(n / len(docs), text=f"Saved {n} of {len(docs)}")
     st.cache_data.clear()
     return report
+
+
+# ---- gazetteer page helpers ----------------------------------------------------------------
+def search_places(query: str):
+    return gazetteer().search(query, limit=15)
+
+
+def candidates_frame(candidates):
+    import pandas as pd
+
+    return pd.DataFrame([{
+        "name": c.place.name, "name (Arabic)": c.place.name_ar, "feature": c.place.feature,
+        "governorate": c.place.admin1, "country": c.place.country, "latitude": c.place.latitude,
+        "longitude": c.place.longitude, "precision": c.place.precision, "score": round(c.score, 1),
+        "source": c.place.source, "id": c.place.id} for c in candidates])
+
+
+def show_candidates_map(candidates) -> None:
+    from streamlit_folium import st_folium
+
+    from incidents.maps import places_map
+
+    st_folium(places_map([c.place for c in candidates], assets()), key="gaz_map", height=360,
+              use_container_width=True, returned_objects=[])
+
+
+def add_alias(place_id: str | None, alias: str) -> None:
+    from gazetteer.user import add_alias as _add
+
+    if not place_id:
+        st.error("Search for the place first, then pick it in the list.")
+        return
+    try:
+        _add(db_path().parent, gazetteer(), place_id, alias)
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.success(f"Alias {alias!r} added; reports ingested from now on will recognise it.")
+
+
+def add_place(**fields) -> None:
+    from gazetteer.user import add_place as _add
+
+    try:
+        place = _add(db_path().parent, gazetteer(), **fields)
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.success(f"Added {place.name} ({place.id}) to your gazetteer layer.")
