@@ -15,23 +15,27 @@ if query.strip():
     except AtlasError as e:
         ui.show_error(e)
     if candidates:
-        st.dataframe(ui.candidates_frame(candidates), key="gaz_results", hide_index=True, use_container_width=True)
+        st.dataframe(ui.candidates_frame(candidates), key="gaz_results", hide_index=True, width="stretch")
         ui.show_candidates_map(candidates)
     else:
         st.info("No place of that name. Add it below, or add the name as an alias of a known place.")
 
 left, right = st.columns(2)
-with left, st.form("gaz_alias_form", clear_on_submit=True):
+with left:
     st.subheader("Add an alias")
-    options = {c.place.id: f"{c.place.name} · {c.place.name_ar} · {c.place.admin1 or c.place.country}" for c in candidates}
-    place_id = st.selectbox("Place (search for it above)", options=list(options), format_func=options.get,
-                            key="gaz_alias_place")
-    alias = st.text_input("Alias", key="gaz_alias_text")
-    if st.form_submit_button("Add alias"):
-        ui.add_alias(place_id, alias)
+    if not candidates:
+        st.caption("Search for the place above; then add another name for it here.")
+    else:
+        with st.form("gaz_alias_form", clear_on_submit=True):
+            options = {c.place.id: f"{c.place.name} · {c.place.name_ar} · {c.place.admin1 or c.place.country}"
+                       for c in candidates}
+            place_id = st.selectbox("Place", options=list(options), format_func=options.get, key="gaz_alias_place")
+            alias = st.text_input("Alias", key="gaz_alias_text")
+            if st.form_submit_button("Add alias"):
+                ui.add_alias(place_id, alias)
 
 with right, st.form("gaz_place_form", clear_on_submit=False):
-    st.subheader("Add a place")
+    st.markdown("**Add a place**")
     name = st.text_input("Name (Latin)", key="gaz_new_name")
     name_ar = st.text_input("Name (Arabic)", key="gaz_new_name_ar")
     lat = st.number_input("Latitude", min_value=-90.0, max_value=90.0, value=33.0, format="%.5f", key="gaz_new_lat")

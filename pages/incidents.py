@@ -7,4 +7,4 @@ from pages import ui
 
 incidents = ui.filtered_incidents()
 st.title("Incidents")
-st.dataframe(incidents_frame(incidents), key="incidents_table", hide_index=True, use_container_width=True)
+st.dataframe(incidents_frame(incidents), key="incidents_table", hide_index=True, width="stretch")

@@ -33,7 +33,7 @@ def test_first_start_loads_the_sample_reports(app):
 def test_incidents_table_lists_the_filtered_incidents(app):
     app.switch_page("pages/incidents.py").run()
     assert not app.exception
-    table = app.dataframe(key="incidents_table").value
+    table = app.dataframe[0].value
     assert len(table) >= 4 and {"date", "type", "place", "place (Arabic)", "evidence"} <= set(table.columns)
 
 
@@ -66,3 +66,18 @@ def test_a_bad_upload_gets_a_readable_error(app):
 
     docs = documents_from("", [Upload()])
     assert len(docs) == 1 and "scan.pdf: this is a PDF, not text" in str(docs[0])
+
+
+def test_gazetteer_page_search_and_add_alias(app):
+    app.switch_page("pages/gazetteer.py").run()
+    app.text_input(key="gaz_query").input("بالقائم").run()
+    assert not app.exception, app.exception
+    results = app.dataframe[0].value
+    assert results.iloc[0]["name"] == "al-Qaim"
+    app.text_input(key="gaz_alias_text").input("Qaim crossing town")
+    submit = [b for b in app.button if b.label == "Add alias"][0]
+    submit.click().run()
+    assert not app.exception
+    assert any("added" in s.value for s in app.success)
+    app.text_input(key="gaz_query").input("Qaim crossing town").run()
+    assert app.dataframe[0].value.iloc[0]["name"] == "al-Qaim"
