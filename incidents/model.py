@@ -113,6 +113,7 @@ class Incident:
     actor2: str
     status: str
     place_id: str = ""
+    updated_at: str = ""
     sources: list[SourceRef] = field(default_factory=list)
 
     @property

@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from incidents.dedup import Fingerprint, conservative, same_incident
-from incidents.errors import StoreError
+from incidents.errors import InputError, StoreError
 from incidents.model import Article, ExtractedIncident, Incident, SourceRef
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path("data") / "incidents.db"
 
 MIGRATIONS: dict[int, str] = {
@@ -78,15 +79,38 @@ MIGRATIONS: dict[int, str] = {
     CREATE TRIGGER edits_append_only_delete BEFORE DELETE ON edits
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     """,
+    # 2: remember which fields an analyst edited, so machine updates never overwrite them
+    2: """
+    ALTER TABLE incidents ADD COLUMN edited TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX edits_by_incident ON edits(incident_id);
+    """,
 }
+EDITABLE = ("incident_type", "event_date", "time_precision", "place_id", "location", "location_ar", "admin1",
+            "country", "latitude", "longitude", "geo_precision", "fatalities", "injured", "actor1", "actor2",
+            "status")
+STATUSES = ("machine", "reviewed", "rejected", "merged")
 
 INCIDENT_COLUMNS = ("id", "incident_type", "event_date", "time_precision", "location", "location_ar",
                     "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities",
-                    "injured", "actor1", "actor2", "status", "place_id")
+                    "injured", "actor1", "actor2", "status", "place_id", "updated_at")
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class ConflictError(StoreError):
+    """Someone else changed the incident since it was read; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    incident_id: int
+    field: str
+    before: str | None
+    after: str | None
+    at: str
+    author: str
 
 
 class Store:
@@ -204,7 +228,7 @@ class Store:
                           inc.time_precision, inc.actor1, inc.actor2)
         rows = self.db.execute(
             "SELECT id, incident_type, latitude, longitude, event_date, time_precision, actor1, actor2 FROM incidents"
-            " WHERE incident_type = ? AND event_date BETWEEN ? AND ? AND status != 'rejected'",
+            " WHERE incident_type = ? AND event_date BETWEEN ? AND ? AND status != 'merged'",
             (inc.incident_type, lo, hi)).fetchall()
         for r in rows:
             old = Fingerprint(r["incident_type"], r["latitude"], r["longitude"], dt.date.fromisoformat(r["event_date"]),
@@ -217,18 +241,75 @@ class Store:
         """Sources may disagree on casualties: the incident shows the lowest figure."""
         rows = self.db.execute("SELECT fatalities, injured FROM incident_sources WHERE incident_id = ?",
                                (incident_id,)).fetchall()
-        self.db.execute("UPDATE incidents SET fatalities = ?, injured = ?, updated_at = ? WHERE id = ? AND status = 'machine'",
-                        (conservative([r["fatalities"] for r in rows]), conservative([r["injured"] for r in rows]),
-                         _now(), incident_id))
+        edited = set(json.loads(self.db.execute("SELECT edited FROM incidents WHERE id = ?",
+                                                (incident_id,)).fetchone()[0]))
+        for column in ("fatalities", "injured"):
+            if column not in edited:  # an analyst's figure is never overwritten by the machine
+                self.db.execute(f"UPDATE incidents SET {column} = ?, updated_at = ? WHERE id = ?",
+                                (conservative([r[column] for r in rows]), _now(), incident_id))
 
     # ---- reading ------------------------------------------------------------------------
+    # ---- analyst review -------------------------------------------------------------------
+    def incident(self, incident_id: int) -> Incident:
+        found = [i for i in self._incidents("id = ?", (incident_id,))]
+        if not found:
+            raise InputError(f"no incident with id {incident_id}")
+        return found[0]
+
+    def update_incident(self, incident_id: int, changes: dict, *, expected_updated_at: str, author: str = "") -> Incident:
+        """Apply an analyst's edit; every changed field goes to the audit trail.
+
+        ``expected_updated_at`` is the incident's ``updated_at`` when the analyst opened it:
+        if it changed since (another session saved first), nothing is written and
+        :class:`ConflictError` says so. Edited fields are never overwritten by the machine.
+        """
+        bad = sorted(set(changes) - set(EDITABLE))
+        if bad:
+            raise InputError(f"cannot edit {', '.join(bad)}; editable fields: {', '.join(EDITABLE)}")
+        if "status" in changes and changes["status"] not in STATUSES:
+            raise InputError(f"status {changes['status']!r} is not one of {', '.join(STATUSES)}")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute(f"SELECT {', '.join(EDITABLE)}, updated_at, edited FROM incidents WHERE id = ?",
+                                  (incident_id,)).fetchone()
+            if row is None:
+                raise InputError(f"no incident with id {incident_id}")
+            if row["updated_at"] != expected_updated_at:
+                raise ConflictError(f"incident {incident_id} was changed by someone else at {row['updated_at']} "
+                                    "after you opened it; reload it to see their edit, then apply yours again")
+            changed = {k: v for k, v in changes.items() if row[k] != v}
+            now = _now()
+            for column, value in changed.items():
+                self.db.execute(f"UPDATE incidents SET {column} = ? WHERE id = ?", (value, incident_id))
+                self.db.execute("INSERT INTO edits (incident_id, field, before, after, at, author) VALUES (?, ?, ?, ?, ?, ?)",
+                                (incident_id, column, _text(row[column]), _text(value), now, author))
+            if changed:
+                edited = sorted(set(json.loads(row["edited"])) | set(changed))
+                status = changes.get("status", "reviewed" if row["status"] == "machine" else row["status"])
+                self.db.execute("UPDATE incidents SET edited = ?, status = ?, updated_at = ? WHERE id = ?",
+                                (json.dumps(edited), status, now, incident_id))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return self.incident(incident_id)
+
+    def edits(self, incident_id: int) -> list[Edit]:
+        rows = self.db.execute("SELECT incident_id, field, before, after, at, author FROM edits WHERE incident_id = ?"
+                               " ORDER BY id", (incident_id,)).fetchall()
+        return [Edit(*r) for r in rows]
+
     def incidents(self) -> list[Incident]:
         """Every incident that is not rejected, oldest first, undated last, with its sources.
 
         Filtering by date and type is ``incidents.filters.apply``.
         """
-        rows = self.db.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE status != 'rejected'"
-                               " ORDER BY event_date IS NULL, event_date, id").fetchall()
+        return self._incidents("status NOT IN ('rejected', 'merged')", ())
+
+    def _incidents(self, where: str, args: tuple) -> list[Incident]:
+        rows = self.db.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE {where}"
+                               " ORDER BY event_date IS NULL, event_date, id", args).fetchall()
         sources = self._sources([r["id"] for r in rows])
         return [Incident(incident_id=r["id"], **{k: r[k] for k in INCIDENT_COLUMNS if k != "id"},
                          sources=sources.get(r["id"], [])) for r in rows]
@@ -247,7 +328,7 @@ class Store:
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         row = self.db.execute("SELECT MIN(event_date), MAX(event_date) FROM incidents"
-                              " WHERE status != 'rejected' AND event_date IS NOT NULL").fetchone()
+                              " WHERE status NOT IN ('rejected', 'merged') AND event_date IS NOT NULL").fetchone()
         if row[0] is None:
             return None
         return dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
@@ -255,8 +336,12 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {
             "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
-            "incidents": self.db.execute("SELECT COUNT(*) FROM incidents WHERE status != 'rejected'").fetchone()[0],
+            "incidents": self.db.execute("SELECT COUNT(*) FROM incidents WHERE status NOT IN ('rejected', 'merged')").fetchone()[0],
         }
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _statements(script: str) -> list[str]:
