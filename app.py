@@ -10,6 +10,7 @@ st.set_page_config(page_title="Incident Atlas", page_icon="🗺️", layout="wid
 page = st.navigation([
     st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
     st.Page("pages/incidents.py", title="Incidents", icon="📋"),
+    st.Page("pages/review.py", title="Review", icon="✏️"),
     st.Page("pages/ingest.py", title="Add reports", icon="➕"),
     st.Page("pages/gazetteer.py", title="Gazetteer", icon="📍"),
 ])

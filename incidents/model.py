@@ -114,6 +114,8 @@ class Incident:
     status: str
     place_id: str = ""
     updated_at: str = ""
+    revision: int = 0  # bumped by every change; an edit names the revision it started from
+    candidates: list[str] = field(default_factory=list)  # other gazetteer ids the name could mean
     sources: list[SourceRef] = field(default_factory=list)
 
     @property

@@ -82,6 +82,7 @@ MIGRATIONS: dict[int, str] = {
     # 2: remember which fields an analyst edited, so machine updates never overwrite them
     2: """
     ALTER TABLE incidents ADD COLUMN edited TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE incidents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX edits_by_incident ON edits(incident_id);
     """,
 }
@@ -92,7 +93,7 @@ STATUSES = ("machine", "reviewed", "rejected", "merged")
 
 INCIDENT_COLUMNS = ("id", "incident_type", "event_date", "time_precision", "location", "location_ar",
                     "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities",
-                    "injured", "actor1", "actor2", "status", "place_id", "updated_at")
+                    "injured", "actor1", "actor2", "status", "place_id", "updated_at", "revision", "candidates")
 
 
 def _now() -> str:
@@ -245,7 +246,7 @@ class Store:
                                                 (incident_id,)).fetchone()[0]))
         for column in ("fatalities", "injured"):
             if column not in edited:  # an analyst's figure is never overwritten by the machine
-                self.db.execute(f"UPDATE incidents SET {column} = ?, updated_at = ? WHERE id = ?",
+                self.db.execute(f"UPDATE incidents SET {column} = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
                                 (conservative([r[column] for r in rows]), _now(), incident_id))
 
     # ---- reading ------------------------------------------------------------------------
@@ -256,11 +257,11 @@ class Store:
             raise InputError(f"no incident with id {incident_id}")
         return found[0]
 
-    def update_incident(self, incident_id: int, changes: dict, *, expected_updated_at: str, author: str = "") -> Incident:
+    def update_incident(self, incident_id: int, changes: dict, *, expected_revision: int, author: str = "") -> Incident:
         """Apply an analyst's edit; every changed field goes to the audit trail.
 
-        ``expected_updated_at`` is the incident's ``updated_at`` when the analyst opened it:
-        if it changed since (another session saved first), nothing is written and
+        ``expected_revision`` is the incident's ``revision`` when the analyst opened it: if it
+        changed since (another session saved first), nothing is written and
         :class:`ConflictError` says so. Edited fields are never overwritten by the machine.
         """
         bad = sorted(set(changes) - set(EDITABLE))
@@ -270,11 +271,11 @@ class Store:
             raise InputError(f"status {changes['status']!r} is not one of {', '.join(STATUSES)}")
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            row = self.db.execute(f"SELECT {', '.join(EDITABLE)}, updated_at, edited FROM incidents WHERE id = ?",
+            row = self.db.execute(f"SELECT {', '.join(EDITABLE)}, updated_at, revision, edited FROM incidents WHERE id = ?",
                                   (incident_id,)).fetchone()
             if row is None:
                 raise InputError(f"no incident with id {incident_id}")
-            if row["updated_at"] != expected_updated_at:
+            if row["revision"] != expected_revision:
                 raise ConflictError(f"incident {incident_id} was changed by someone else at {row['updated_at']} "
                                     "after you opened it; reload it to see their edit, then apply yours again")
             changed = {k: v for k, v in changes.items() if row[k] != v}
@@ -286,14 +287,39 @@ class Store:
             if changed:
                 edited = sorted(set(json.loads(row["edited"])) | set(changed))
                 status = changes.get("status", "reviewed" if row["status"] == "machine" else row["status"])
-                self.db.execute("UPDATE incidents SET edited = ?, status = ?, updated_at = ? WHERE id = ?",
-                                (json.dumps(edited), status, now, incident_id))
+                self.db.execute("UPDATE incidents SET edited = ?, status = ?, updated_at = ?, revision = revision + 1"
+                                " WHERE id = ?", (json.dumps(edited), status, now, incident_id))
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
         return self.incident(incident_id)
+
+    def merge(self, keep_id: int, other_id: int, *, author: str = "") -> Incident:
+        """Two incidents are one: ``other``'s sources move to ``keep``, ``other`` is hidden."""
+        if keep_id == other_id:
+            raise InputError("pick two different incidents to merge")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            for i in (keep_id, other_id):
+                if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (i,)).fetchone() is None:
+                    raise InputError(f"no incident with id {i}")
+            self.db.execute("INSERT OR IGNORE INTO incident_sources SELECT ?, article_id, evidence, start, end,"
+                            " fatalities, injured FROM incident_sources WHERE incident_id = ?", (keep_id, other_id))
+            now = _now()
+            self.db.execute("UPDATE incidents SET status = 'merged', updated_at = ?, revision = revision + 1 WHERE id = ?",
+                            (now, other_id))
+            self.db.execute("UPDATE incidents SET updated_at = ?, revision = revision + 1 WHERE id = ?", (now, keep_id))
+            for incident_id, field, value in ((other_id, "merged_into", keep_id), (keep_id, "merged_from", other_id)):
+                self.db.execute("INSERT INTO edits (incident_id, field, before, after, at, author) VALUES (?, ?, NULL, ?, ?, ?)",
+                                (incident_id, field, str(value), now, author))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return self.incident(keep_id)
 
     def edits(self, incident_id: int) -> list[Edit]:
         rows = self.db.execute("SELECT incident_id, field, before, after, at, author FROM edits WHERE incident_id = ?"
@@ -311,8 +337,8 @@ class Store:
         rows = self.db.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE {where}"
                                " ORDER BY event_date IS NULL, event_date, id", args).fetchall()
         sources = self._sources([r["id"] for r in rows])
-        return [Incident(incident_id=r["id"], **{k: r[k] for k in INCIDENT_COLUMNS if k != "id"},
-                         sources=sources.get(r["id"], [])) for r in rows]
+        return [Incident(incident_id=r["id"], **{k: r[k] for k in INCIDENT_COLUMNS if k not in ("id", "candidates")},
+                         candidates=json.loads(r["candidates"]), sources=sources.get(r["id"], [])) for r in rows]
 
     def _sources(self, ids: list[int]) -> dict[int, list[SourceRef]]:
         out: dict[int, list[SourceRef]] = {}

@@ -195,3 +195,86 @@ def add_place(**fields) -> None:
         show_error(e)
         return
     st.success(f"Added {place.name} ({place.id}) to your gazetteer layer.")
+
+
+# ---- review page helpers -------------------------------------------------------------------
+PRECISION_LABELS = {1: "1 · the day", 2: "2 · within a week", 3: "3 · the month only"}
+
+
+def incident_label(inc: Incident) -> str:
+    return f"#{inc.incident_id} · {inc.event_date or 'no date'} · {taxonomy()[inc.incident_type].label} · {inc.location}"
+
+
+def preselected_index(ids: list[int]) -> int:
+    """The incident picked elsewhere (the table or the map) comes up first."""
+    wanted = st.session_state.get("selected_incident")
+    return ids.index(wanted) if wanted in ids else 0
+
+
+def fresh_incident(incident_id: int) -> Incident:
+    """The incident as stored now (its revision is what an edit is checked against)."""
+    with open_store() as store:
+        inc = store.incident(incident_id)
+    st.session_state.setdefault("review_opened", {})[incident_id] = inc.revision
+    return inc
+
+
+def incident_card(inc: Incident) -> str:
+    from incidents.maps import popup_html
+
+    return popup_html(inc)
+
+
+def place_options(inc: Incident) -> dict[str, str]:
+    """The current place first, then the other gazetteer candidates the name could mean."""
+    g = gazetteer()
+    out = {inc.place_id or "": f"{inc.location} · {inc.location_ar} (current)"}
+    for pid in inc.candidates:
+        p = g.by_id.get(pid)
+        if p is not None:
+            out[p.id] = f"{p.name} · {p.name_ar} · {p.admin1 or p.country} ({p.feature})"
+    return out
+
+
+def save_review(inc: Incident, *, kind, date, precision, place_id, lat, lon, killed, injured, actor1, actor2,
+                reject) -> None:
+    changes = {"incident_type": kind, "event_date": date.isoformat() if date else None,
+               "time_precision": precision if date else None, "fatalities": killed, "injured": injured,
+               "actor1": actor1.strip(), "actor2": actor2.strip(), "latitude": lat, "longitude": lon}
+    if place_id and place_id != inc.place_id:
+        p = gazetteer().by_id[place_id]
+        changes.update(place_id=p.id, location=p.name, location_ar=p.name_ar, admin1=p.admin1, country=p.country,
+                       latitude=p.latitude, longitude=p.longitude, geo_precision=p.precision)
+    if reject:
+        changes["status"] = "rejected"
+    opened = st.session_state.get("review_opened", {}).get(inc.incident_id, inc.revision)
+    try:
+        with open_store() as store:
+            store.update_incident(inc.incident_id, changes, expected_revision=opened, author="dashboard")
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.cache_data.clear()
+    st.success("Saved. The audit trail below lists what changed.")
+
+
+def merge(keep: int, other: int | None) -> None:
+    if other is None:
+        return
+    try:
+        with open_store() as store:
+            store.merge(keep, other, author="dashboard")
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.cache_data.clear()
+    st.success(f"Incident #{other} merged into #{keep}.")
+
+
+def audit_frame(incident_id: int):
+    import pandas as pd
+
+    with open_store() as store:
+        edits = store.edits(incident_id)
+    return pd.DataFrame([{"at": e.at, "field": e.field, "before": e.before, "after": e.after, "by": e.author}
+                         for e in edits], columns=["at", "field", "before", "after", "by"])

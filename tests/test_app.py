@@ -81,3 +81,14 @@ def test_gazetteer_page_search_and_add_alias(app):
     assert any("added" in s.value for s in app.success)
     app.text_input(key="gaz_query").input("Qaim crossing town").run()
     assert app.dataframe[0].value.iloc[0]["name"] == "al-Qaim"
+
+
+def test_review_edit_is_saved_and_audited(app):
+    app.switch_page("pages/review.py").run()
+    assert not app.exception, app.exception
+    app.number_input(key="review_killed").set_value(7)
+    [b for b in app.button if b.label == "Save changes"][0].click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert any("Saved" in s.value for s in app.success)
+    audit = app.dataframe[-1].value
+    assert list(audit["field"]) == ["fatalities"] and audit.iloc[0]["after"] == "7"

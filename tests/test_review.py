@@ -27,7 +27,7 @@ def test_edit_is_audited_and_survives_reingest(db, tmp_path):
     with Store(db) as store:
         (inc,) = store.incidents()
         store.update_incident(inc.incident_id, {"fatalities": 3, "actor2": "Popular Mobilization Forces"},
-                              expected_updated_at=inc.updated_at, author="analyst-a")
+                              expected_revision=inc.revision, author="analyst-a")
         edits = store.edits(inc.incident_id)
     assert [(e.field, e.before, e.after, e.author) for e in edits] == [
         ("fatalities", "2", "3", "analyst-a"), ("actor2", "Kataib Hezbollah", "Popular Mobilization Forces", "analyst-a")]
@@ -46,16 +46,16 @@ def test_second_session_editing_the_same_incident_is_told_of_the_conflict(db):
     with Store(db) as a, Store(db) as b:
         (seen_by_a,) = a.incidents()
         (seen_by_b,) = b.incidents()
-        a.update_incident(seen_by_a.incident_id, {"injured": 1}, expected_updated_at=seen_by_a.updated_at)
+        a.update_incident(seen_by_a.incident_id, {"injured": 1}, expected_revision=seen_by_a.revision)
         with pytest.raises(ConflictError, match="changed by someone else"):
-            b.update_incident(seen_by_b.incident_id, {"injured": 5}, expected_updated_at=seen_by_b.updated_at)
+            b.update_incident(seen_by_b.incident_id, {"injured": 5}, expected_revision=seen_by_b.revision)
         assert a.incident(seen_by_a.incident_id).injured == 1
 
 
 def test_rejected_incident_leaves_the_map_and_stays_rejected(db, tmp_path):
     with Store(db) as store:
         (inc,) = store.incidents()
-        store.update_incident(inc.incident_id, {"status": "rejected"}, expected_updated_at=inc.updated_at)
+        store.update_incident(inc.incident_id, {"status": "rejected"}, expected_revision=inc.revision)
         assert store.incidents() == []
     other = tmp_path / "other.txt"
     other.write_text(SAME_EVENT, encoding="utf-8")
@@ -68,9 +68,9 @@ def test_bad_edits_are_refused(db):
     with Store(db) as store:
         (inc,) = store.incidents()
         with pytest.raises(ValueError, match="cannot edit"):
-            store.update_incident(inc.incident_id, {"id": 5}, expected_updated_at=inc.updated_at)
+            store.update_incident(inc.incident_id, {"id": 5}, expected_revision=inc.revision)
         with pytest.raises(ValueError, match="status"):
-            store.update_incident(inc.incident_id, {"status": "gone"}, expected_updated_at=inc.updated_at)
+            store.update_incident(inc.incident_id, {"status": "gone"}, expected_revision=inc.revision)
 
 
 def test_version_1_database_is_migrated_without_losing_rows(tmp_path):
@@ -87,4 +87,20 @@ def test_version_1_database_is_migrated_without_losing_rows(tmp_path):
         assert store.schema_version == 2
         assert store.counts() == {"articles": 1, "incidents": 1}
         (inc,) = store.incidents()
-        store.update_incident(inc.incident_id, {"fatalities": 1}, expected_updated_at="then")
+        store.update_incident(inc.incident_id, {"fatalities": 1}, expected_revision=0)
+
+
+def test_merge_moves_sources_and_hides_the_other(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Rockets hit Ain al-Asad air base on Saturday.", encoding="utf-8")
+    b.write_text("A drone attack targeted Ain al-Asad air base on Saturday.", encoding="utf-8")
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(a), str(b), "--db", str(db), "--published", "2024-01-25")
+    with Store(db) as store:
+        first, second = store.incidents()
+        merged = store.merge(first.incident_id, second.incident_id, author="analyst")
+        assert [i.incident_id for i in store.incidents()] == [first.incident_id]
+        assert len(merged.sources) == 2
+        assert store.edits(second.incident_id)[0].field == "merged_into"
+        with pytest.raises(ValueError):
+            store.merge(first.incident_id, first.incident_id)
