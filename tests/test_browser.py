@@ -29,7 +29,7 @@ def test_map_shows_the_four_seed_incidents_offline(seeded_app):
         assert marker_count(page, 4) == 4
         frame = map_frame(page)
         # the basemap (country and governorate outlines) is drawn from local files
-        assert frame.locator("path:not(.atlas-incident)").count() > 10
+        frame.wait_for_function("document.querySelectorAll('path:not(.atlas-incident)').length > 10", timeout=15000)
         frame.locator("path.atlas-incident").first.click(force=True)
         popup = frame.locator(".leaflet-popup-content")
         popup.wait_for(timeout=5000)
