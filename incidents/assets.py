@@ -15,8 +15,19 @@ from incidents.basemap import REPO_ROOT, SETUP_COMMAND, BasemapError, build_base
 
 STATIC_DIR = REPO_ROOT / "static"
 STATIC_URL = "/app/static"
-LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+# (npm package, file in the package, where it goes under static/vendor/)
+VENDOR_FILES = (
+    ("leaflet", "dist/leaflet.js", "leaflet/leaflet.js"),
+    ("leaflet", "dist/leaflet.css", "leaflet/leaflet.css"),
+    *(("leaflet", f"dist/images/{n}", f"leaflet/images/{n}") for n in
+      ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")),
+    ("leaflet.markercluster", "dist/leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+    ("leaflet.markercluster", "dist/MarkerCluster.css", "markercluster/MarkerCluster.css"),
+    ("leaflet.markercluster", "dist/MarkerCluster.Default.css", "markercluster/MarkerCluster.Default.css"),
+    ("leaflet.heat", "dist/leaflet-heat.js", "heat/leaflet-heat.js"),
+)
+JS = ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js", "heat/leaflet-heat.js")
+CSS = ("leaflet/leaflet.css", "markercluster/MarkerCluster.css", "markercluster/MarkerCluster.Default.css")
 
 
 @dataclass(frozen=True)
@@ -28,11 +39,12 @@ class Assets:
 
     @property
     def js(self) -> list[tuple[str, str]]:
-        return [("leaflet", f"{self.base_url}/vendor/leaflet/leaflet.js")]
+        """Leaflet and its plugins, in load order, as (name, URL) pairs like folium's default_js."""
+        return [(rel.split("/")[0], f"{self.base_url}/vendor/{rel}") for rel in JS]
 
     @property
     def css(self) -> list[tuple[str, str]]:
-        return [("leaflet_css", f"{self.base_url}/vendor/leaflet/leaflet.css")]
+        return [(rel.split("/")[-1], f"{self.base_url}/vendor/{rel}") for rel in CSS]
 
     def url(self, relative: str) -> str:
         return f"{self.base_url}/{relative}"
@@ -41,20 +53,18 @@ class Assets:
         return self.root / relative
 
 
-def _leaflet_dist() -> Path:
+def _package_dir(name: str) -> Path:
     for d in node_modules_dirs():
-        dist = d / "leaflet" / "dist"
-        if (dist / "leaflet.js").exists():
-            return dist
-    raise BasemapError(f"Leaflet is not installed (looked for node_modules/leaflet); run the set-up: "
+        if (d / name / "package.json").exists():
+            return d / name
+    raise BasemapError(f"the npm package {name} is not installed (looked in node_modules); run the set-up: "
                        f"`{SETUP_COMMAND}` in {REPO_ROOT}")
 
 
 def prepare_static(root: Path = STATIC_DIR, base_url: str = STATIC_URL) -> Assets:
-    """Copy Leaflet and build the basemap into ``root`` when missing or outdated."""
-    dist = _leaflet_dist()
-    for rel in LEAFLET_FILES:
-        src, dst = dist / rel, root / "vendor" / "leaflet" / rel
+    """Copy Leaflet and its plugins and build the basemap into ``root`` when missing or outdated."""
+    for package, rel, dest in VENDOR_FILES:
+        src, dst = _package_dir(package) / rel, root / "vendor" / dest
         if not dst.exists() or dst.stat().st_size != src.stat().st_size:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)

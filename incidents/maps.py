@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import re
 
 import folium
 from branca.element import Element, MacroElement
@@ -16,6 +18,10 @@ CENTER = (34.0, 41.5)  # between Baghdad and Deir ez-Zor
 ZOOM = 6
 MAX_ZOOM = 18
 POPUP_WIDTH = 460
+CLUSTER_ABOVE = 300  # markers are clustered when more incidents than this are shown
+# Online basemaps offered (off by default) in the layer control; the map never needs them.
+ONLINE_TILES = (("OpenStreetMap tiles (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                 "&copy; OpenStreetMap contributors"),)
 PRECISION_NOTE = {1: "", 2: " (within that week)", 3: " (month only)"}
 GEO_NOTE = {1: "", 2: " (near / district)", 3: " (governorate only)"}
 BASEMAP_STYLE = {
@@ -45,11 +51,13 @@ class BasemapLayer(MacroElement):
 
 
 class IncidentLayer(MacroElement):
-    """All incidents as circle markers from one data blob (popups escaped server-side)."""
+    """All incidents as circle markers from one data blob (popups escaped server-side),
+    clustered when dense, with a heat layer and optional online tiles in a layer control."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.featureGroup().addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }} = {{ 'L.markerClusterGroup({maxClusterRadius: 45, disableClusteringAtZoom: 11})'
+                                      if this.cluster else 'L.featureGroup()' }};
         {{ this.points|tojson }}.forEach(function (p) {
             L.circleMarker([p.lat, p.lon], {radius: 8, color: "#222222", weight: 1, fillColor: p.color,
                                             fillOpacity: 0.9, className: "atlas-incident atlas-" + p.type})
@@ -57,13 +65,27 @@ class IncidentLayer(MacroElement):
                 .bindTooltip(p.tooltip)
                 .addTo({{ this.get_name() }});
         });
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% if this.controls %}
+        var {{ this.get_name() }}_heat = L.heatLayer(
+            {{ this.points|tojson }}.map(function (p) { return [p.lat, p.lon, 1]; }), {radius: 22, blur: 18});
+        var {{ this.get_name() }}_overlays = {"Incidents": {{ this.get_name() }}, "Heat map": {{ this.get_name() }}_heat};
+        {% for name, url, attribution in this.online_tiles %}
+        {{ this.get_name() }}_overlays[{{ name|tojson }}] = L.tileLayer({{ url|tojson }},
+            {attribution: {{ attribution|tojson }}, maxZoom: 18});
+        {% endfor %}
+        L.control.layers(null, {{ this.get_name() }}_overlays, {collapsed: true}).addTo({{ this._parent.get_name() }});
+        {% endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, incidents: list[Incident]):
+    def __init__(self, incidents: list[Incident], *, controls: bool = True):
         super().__init__()
         self._name = "IncidentLayer"
         self.popup_width = POPUP_WIDTH
+        self.cluster = len(incidents) > CLUSTER_ABOVE
+        self.controls = controls
+        self.online_tiles = ONLINE_TILES
         self.points = []
         for inc in incidents:
             info = taxonomy()[inc.incident_type]
@@ -154,13 +176,20 @@ def popup_html(inc: Incident) -> str:
         f"<b>Casualties:</b> {_e(casualty_text(inc))}<br><b>Actors:</b> {actors}{sources}</div>")
 
 
+def _base_map(assets: Assets, **kwargs) -> folium.Map:
+    """A folium map on local assets with no tile layer (the basemap is our own GeoJSON)."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, **kwargs)
+    # with no tile layer folium sets no zoom bounds on the map; Leaflet plugins need them
+    m.options.update(maxZoom=MAX_ZOOM, minZoom=3)
+    m.default_js = assets.js
+    m.default_css = assets.css
+    return m
+
+
 def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
               fit: bool = True) -> folium.Map:
     """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs)."""
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, max_zoom=MAX_ZOOM, min_zoom=3,
-                   control_scale=True)
-    m.default_js = assets.js
-    m.default_css = assets.css
+    m = _base_map(assets, control_scale=True)
     m.get_root().header.add_child(Element(LEGEND_CSS))
     for layer, style in BASEMAP_STYLE.items():
         if inline_basemap is not None:
@@ -180,6 +209,17 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
     return m
 
 
+def _inline_images(css: str, folder) -> str:
+    """``url(images/x.png)`` in a stylesheet → a data: URI, so the file needs nothing beside it."""
+    def data_uri(m):
+        path = folder / m.group(1)
+        if not path.is_file():
+            return m.group(0)
+        return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
+
+    return re.sub(r"url\(([\w./-]+\.png)\)", data_uri, css)
+
+
 def standalone_map_html(incidents: list[Incident]) -> str:
     """One HTML file with Leaflet, the basemap and the incidents inlined: opens from disk offline."""
     assets = prepare_static()
@@ -190,16 +230,15 @@ def standalone_map_html(incidents: list[Incident]) -> str:
         code = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
         page = page.replace(f'<script src="{url}"></script>', f"<script>{code}</script>")
     for _, url in assets.css:
-        css = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
+        css_file = assets.path(url.removeprefix(assets.base_url + "/"))
+        css = _inline_images(css_file.read_text(encoding="utf-8"), css_file.parent)
         page = page.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{css}</style>")
     return page
 
 
 def places_map(places: list, assets: Assets) -> folium.Map:
     """Gazetteer candidates as numbered points (best first), for the gazetteer page."""
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, max_zoom=MAX_ZOOM, min_zoom=3)
-    m.default_js = assets.js
-    m.default_css = assets.css
+    m = _base_map(assets)
     for layer, style in BASEMAP_STYLE.items():
         m.add_child(BasemapLayer(assets.url(f"basemap/{layer}.geojson"), style))
     for n, p in enumerate(places, start=1):
