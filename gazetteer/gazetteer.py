@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,6 +122,7 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self._table: PhraseTable[Place] = PhraseTable()
+        self._bare: set[tuple[str, str]] = set()  # (key, place id) of Arabic names without ال
         seen: set[str] = set()
         for p in self.places:
             if p.id in seen:
@@ -128,7 +130,12 @@ class Gazetteer:
             seen.add(p.id)
             for name in (p.name, p.name_ar, *p.aliases):
                 self._table.add(name, p)
+                if is_arabic(name) and not normalize_ar(name.split()[0]).startswith("ال"):
+                    self._bare.add((name_key(name), p.id))
         self._index = self._table.index
+        for key, bucket in self._index.items():
+            if len(bucket) > 1:
+                bucket[:] = _drop_lower_layer_twins(bucket)
         self._latin_keys = [k for k in self._index if not is_arabic(k)]
         self._arabic_keys = [k for k in self._index if is_arabic(k)]
         self.by_id = {p.id: p for p in self.places}
@@ -204,9 +211,47 @@ class Gazetteer:
         for hit in self._table.find(words, keys, accept_first=_capitalised):
             hint = self.cues.get(keys[hit.start - 1], "") if hit.start else ""
             hint = self.cues.get(keys[hit.start], hint)
-            cands = [Candidate(p, 100.0, hit.key) for p in hit.payloads]
+            places = hit.payloads
+            if is_arabic(words[hit.start]) and not _has_article(words[hit.start]):
+                # "إشارة" is not "الأشارة": a name written with ال needs it in the text too
+                places = tuple(p for p in places if (hit.key, p.id) in self._bare)
+            if not places:
+                continue
+            cands = [Candidate(p, 100.0, hit.key) for p in places]
             out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic, hint))
         return out
+
+
+LAYER_RANK = ("user:", "cur:", "adm1:", "icao:", "gn:")  # who wins when two layers hold one place
+TWIN_KM = 10.0
+
+
+def _layer_rank(p: Place) -> int:
+    return next((n for n, prefix in enumerate(LAYER_RANK) if p.id.startswith(prefix)), len(LAYER_RANK))
+
+
+def _drop_lower_layer_twins(bucket: list[Place]) -> list[Place]:
+    """Places of one name that are one place told by two layers (GeoNames and our curated
+    row, say): the higher layer's row is kept; distinct places of the same name stay."""
+    kept: list[Place] = []
+    for p in sorted(bucket, key=_layer_rank):
+        twin = any(_layer_rank(k) < _layer_rank(p) and _km(k, p) <= TWIN_KM for k in kept)
+        if not twin:
+            kept.append(p)
+    return kept
+
+
+def _km(a: Place, b: Place) -> float:
+    """Equirectangular distance, plenty for "within 10 km"."""
+    x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    y = math.radians(b.latitude - a.latitude)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _has_article(word: str) -> bool:
+    """Whether an Arabic word carries the article after its proclitics (بالقائم, للقائم, القائم)."""
+    norm = normalize_ar(word)
+    return any(stem.startswith("ال") for stem in proclitic_stems(norm)) or norm.startswith(("لل", "ولل", "فلل"))
 
 
 def _capitalised(word: str) -> bool:
