@@ -18,6 +18,7 @@ CENTER = (34.0, 41.5)  # between Baghdad and Deir ez-Zor
 ZOOM = 6
 MAX_ZOOM = 18
 POPUP_WIDTH = 460
+FOCUS_ZOOM = 10  # the zoom when the map centres on an incident picked in the table
 CLUSTER_ABOVE = 300  # markers are clustered when more incidents than this are shown
 # Online basemaps offered (off by default) in the layer control; the map never needs them.
 ONLINE_TILES = (("OpenStreetMap tiles (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -187,7 +188,7 @@ def _base_map(assets: Assets, **kwargs) -> folium.Map:
 
 
 def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
-              fit: bool = True) -> folium.Map:
+              fit: bool = True, focus: Incident | None = None) -> folium.Map:
     """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs)."""
     m = _base_map(assets, control_scale=True)
     m.get_root().header.add_child(Element(LEGEND_CSS))
@@ -201,7 +202,10 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
     m.add_child(IncidentLayer(placed))
     types = sorted({i.incident_type for i in placed}, key=list(taxonomy()).index) or list(taxonomy())
     m.add_child(Legend(types))
-    if fit and placed:
+    if focus is not None and focus.latitude is not None:
+        m.location = [focus.latitude, focus.longitude]
+        m.options["zoom"] = FOCUS_ZOOM
+    elif fit and placed:
         lats = [i.latitude for i in placed]
         lons = [i.longitude for i in placed]
         pad = 0.6

@@ -19,3 +19,22 @@ def incidents_frame(incidents: list[Incident]) -> pd.DataFrame:
         "evidence": i.sources[0].evidence if i.sources else "",
     } for i in incidents]
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def per_day(incidents: list[Incident]) -> pd.DataFrame:
+    """Incidents per event day and type (month-only dates count on the month's first day)."""
+    rows = [{"date": i.event_date, "type": taxonomy()[i.incident_type].label} for i in incidents if i.event_date]
+    if not rows:
+        return pd.DataFrame(columns=["date", "type", "incidents"])
+    frame = pd.DataFrame(rows).groupby(["date", "type"]).size().reset_index(name="incidents")
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def nearest(incidents: list[Incident], lat: float, lon: float, tolerance: float = 0.01) -> Incident | None:
+    """The incident drawn at a clicked point (markers sit exactly on their coordinates)."""
+    placed = [i for i in incidents if i.latitude is not None and i.longitude is not None]
+    best = min(placed, key=lambda i: (i.latitude - lat) ** 2 + (i.longitude - lon) ** 2, default=None)
+    if best is None or abs(best.latitude - lat) > tolerance or abs(best.longitude - lon) > tolerance:
+        return None
+    return best

@@ -17,6 +17,7 @@ from incidents.filters import Filters, apply
 from incidents.model import Incident, taxonomy
 from incidents.store import DEFAULT_DB, Store
 
+PRECISION_LABELS = {1: "1 · the day", 2: "2 · within a week", 3: "3 · the month only"}
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
@@ -65,28 +66,119 @@ def db_version() -> float:
     return max((f.stat().st_mtime_ns for f in (p, wal) if f.exists()), default=0)
 
 
+# The sidebar's widgets: session-state key → query-parameter name (views are shareable URLs).
+QUERY_KEYS = {"sidebar_dates": "dates", "sidebar_undated": "undated", "sidebar_types": "types",
+              "sidebar_actors": "actors", "sidebar_countries": "countries", "sidebar_admin1": "admin1",
+              "sidebar_geo": "geo", "sidebar_time_precision": "tp", "sidebar_min_casualties": "min_cas",
+              "sidebar_status": "status", "sidebar_text": "q"}
+
+
+def _from_query(key: str, kind: str, allowed=None):
+    """A widget's initial value from the URL, if the URL carries a valid one."""
+    name = QUERY_KEYS[key]
+    if key in st.session_state or name not in st.query_params:
+        return
+    raw = st.query_params.get_all(name)
+    try:
+        if kind == "dates":
+            value = tuple(dt.date.fromisoformat(v) for v in raw[0].split("~"))
+            assert len(value) == 2
+        elif kind == "list":
+            value = [v for v in raw if allowed is None or v in allowed]
+        elif kind == "int":
+            value = int(raw[0])
+        elif kind == "bool":
+            value = raw[0] == "1"
+        else:
+            value = raw[0]
+    except (ValueError, AssertionError, IndexError):
+        return  # a hand-edited URL with a bad value falls back to the default
+    st.session_state[key] = value
+
+
+def _to_query() -> None:
+    params = {}
+    for key, name in QUERY_KEYS.items():
+        value = st.session_state.get(key)
+        if value in (None, "", [], 0) or (key, value) in (("sidebar_undated", True), ("sidebar_geo", 3)):
+            continue
+        if key == "sidebar_dates":
+            params[name] = f"{value[0]}~{value[1]}"
+        elif isinstance(value, bool):
+            params[name] = "1" if value else "0"
+        elif isinstance(value, list):
+            params[name] = [str(v) for v in value]
+        else:
+            params[name] = str(value)
+    st.query_params.from_dict(params)
+
+
 def sidebar_filters() -> None:
-    """The shared sidebar: date range (timeline) and incident types. Results in session state."""
+    """The shared sidebar: timeline (date range) and the other filters, kept in the URL."""
     incidents = all_incidents(db_version())
     dates = sorted(dt.date.fromisoformat(i.event_date) for i in incidents if i.event_date)
+    types = list(taxonomy())
+    actors = sorted({a for i in incidents for a in (i.actor1, i.actor2) if a})
+    countries = sorted({i.country for i in incidents if i.country})
+    admin1 = sorted({i.admin1 for i in incidents if i.admin1})
     st.sidebar.header("Filters")
     if dates:
         lo, hi = dates[0], dates[-1]
         if lo == hi:
             hi = lo + dt.timedelta(days=1)
-        st.sidebar.slider("Timeline: event dates", min_value=lo, max_value=hi, value=(lo, hi),
-                          format="YYYY-MM-DD", key="sidebar_dates")
-    st.sidebar.checkbox("Include incidents without a date", value=True, key="sidebar_undated")
-    st.sidebar.multiselect("Incident types", options=list(taxonomy()), default=list(taxonomy()),
-                           format_func=lambda t: taxonomy()[t].label, key="sidebar_types")
+        _from_query("sidebar_dates", "dates")
+        current = st.session_state.get("sidebar_dates")
+        if current and not (lo <= current[0] <= current[1] <= hi):
+            st.session_state["sidebar_dates"] = (max(lo, min(current[0], hi)), min(hi, max(current[1], lo)))
+        st.session_state.setdefault("sidebar_dates", (lo, hi))
+        st.sidebar.slider("Timeline: event dates", min_value=lo, max_value=hi, format="YYYY-MM-DD",
+                          key="sidebar_dates")
+    for key, kind, allowed in (("sidebar_undated", "bool", None), ("sidebar_types", "list", types),
+                               ("sidebar_actors", "list", actors), ("sidebar_countries", "list", countries),
+                               ("sidebar_admin1", "list", admin1), ("sidebar_geo", "int", None),
+                               ("sidebar_time_precision", "list", ["1", "2", "3"]),
+                               ("sidebar_min_casualties", "int", None), ("sidebar_status", "list", None),
+                               ("sidebar_text", "str", None)):
+        _from_query(key, kind, allowed)
+    st.session_state.setdefault("sidebar_undated", True)
+    st.session_state.setdefault("sidebar_types", types)
+    st.sidebar.checkbox("Include incidents without a date", key="sidebar_undated")
+    st.sidebar.multiselect("Incident types", options=types, format_func=lambda t: taxonomy()[t].label,
+                           key="sidebar_types")
+    st.sidebar.text_input("Search places, actors, evidence", key="sidebar_text")
+    with st.sidebar.expander("More filters"):
+        st.multiselect("Actor", options=actors, key="sidebar_actors")
+        st.multiselect("Country", options=countries, key="sidebar_countries")
+        st.multiselect("Governorate", options=admin1, key="sidebar_admin1")
+        st.selectbox("Place precision", options=[3, 2, 1], key="sidebar_geo",
+                     format_func={3: "any", 2: "town or district", 1: "exact site or town"}.get)
+        st.multiselect("Time precision", options=["1", "2", "3"], key="sidebar_time_precision",
+                       format_func=lambda p: PRECISION_LABELS[int(p)])
+        st.number_input("Minimum casualties (killed + injured)", min_value=0, step=1, key="sidebar_min_casualties")
+        st.multiselect("Review status", options=["machine", "reviewed"], key="sidebar_status")
+    _to_query()
+
+
+def current_filters() -> Filters:
+    ss = st.session_state
+    since, until = ss.get("sidebar_dates", (None, None))
+
+    def chosen(key):
+        values = ss.get(key) or []
+        return frozenset(values) if values else None
+
+    tps = chosen("sidebar_time_precision")
+    return Filters(since, until, frozenset(ss.get("sidebar_types", taxonomy())), ss.get("sidebar_undated", True),
+                   actors=chosen("sidebar_actors"), countries=chosen("sidebar_countries"),
+                   admin1=chosen("sidebar_admin1"), max_geo_precision=ss.get("sidebar_geo", 3),
+                   time_precisions=frozenset(int(t) for t in tps) if tps else None,
+                   min_casualties=int(ss.get("sidebar_min_casualties") or 0),
+                   statuses=chosen("sidebar_status"), text=ss.get("sidebar_text", ""))
 
 
 def filtered_incidents() -> list[Incident]:
     """Incidents passing the sidebar filters."""
-    since, until = st.session_state.get("sidebar_dates", (None, None))
-    f = Filters(since, until, frozenset(st.session_state.get("sidebar_types", taxonomy())),
-                st.session_state.get("sidebar_undated", True))
-    return apply(all_incidents(db_version()), f)
+    return apply(all_incidents(db_version()), current_filters())
 
 
 def show_error(e: AtlasError) -> None:
@@ -198,7 +290,6 @@ def add_place(**fields) -> None:
 
 
 # ---- review page helpers -------------------------------------------------------------------
-PRECISION_LABELS = {1: "1 · the day", 2: "2 · within a week", 3: "3 · the month only"}
 
 
 def incident_label(inc: Incident) -> str:
@@ -278,3 +369,36 @@ def audit_frame(incident_id: int):
         edits = store.edits(incident_id)
     return pd.DataFrame([{"at": e.at, "field": e.field, "before": e.before, "after": e.after, "by": e.author}
                          for e in edits], columns=["at", "field", "before", "after", "by"])
+
+
+# ---- map page helpers ----------------------------------------------------------------------
+def focused(incidents: list[Incident]) -> Incident | None:
+    """The incident picked in the table, if it is on the map: the map centres on it."""
+    wanted = st.session_state.get("selected_incident")
+    return next((i for i in incidents if i.incident_id == wanted), None)
+
+
+def show_clicked(incidents: list[Incident], clicked) -> None:
+    """The full record of the incident clicked on the map."""
+    from incidents.maps import popup_html
+    from incidents.tables import nearest
+
+    inc = nearest(incidents, clicked["lat"], clicked["lng"]) if clicked else None
+    if inc is None:
+        st.caption("Click a marker to see its full record here.")
+        return
+    st.session_state["selected_incident"] = inc.incident_id
+    st.markdown(f"**Incident #{inc.incident_id}** · {inc.status}")
+    st.markdown(popup_html(inc), unsafe_allow_html=True)
+    st.caption(f"{len(inc.sources)} source(s) · actors: {inc.actor1 or '—'} → {inc.actor2 or '—'}")
+    if st.button("Review this incident", key="map_review"):
+        st.switch_page("pages/review.py")
+
+
+def picked_incident(incidents: list[Incident], event) -> Incident | None:
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if not rows:
+        return None
+    inc = incidents[rows[0]]
+    st.session_state["selected_incident"] = inc.incident_id
+    return inc
