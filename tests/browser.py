@@ -90,21 +90,33 @@ def offline_browser():
 def map_frame(page, timeout_s: float = 30):
     """The st_folium iframe once its Leaflet map has drawn."""
     deadline = time.monotonic() + timeout_s
+    from playwright.sync_api import Error as PlaywrightError
+
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "streamlit_folium" in frame.url and frame.locator(".leaflet-container").count():
-                return frame
+            try:
+                if "streamlit_folium" in frame.url and frame.locator(".leaflet-container").count():
+                    return frame
+            except PlaywrightError:  # a frame detached while we looked
+                continue
         page.wait_for_timeout(250)
     raise AssertionError("the map did not render")
 
 
 def marker_count(page, expected: int | None = None, timeout_s: float = 20) -> int:
     """Incident markers on the map; waits until ``expected`` when given."""
+    from playwright.sync_api import Error as PlaywrightError
+
     deadline = time.monotonic() + timeout_s
+    n = -1
     while True:
-        n = map_frame(page).locator("path.atlas-incident").count()
-        if expected is None and n:
-            return n
-        if n == expected or time.monotonic() > deadline:
+        try:
+            n = map_frame(page).locator("path.atlas-incident").count()
+        except PlaywrightError:  # Streamlit re-rendered the map's iframe mid-count: look again
+            pass
+        else:
+            if (expected is None and n) or n == expected:
+                return n
+        if time.monotonic() > deadline:
             return n
         page.wait_for_timeout(250)

@@ -49,3 +49,37 @@ def test_timeline_filter_changes_what_the_map_shows(seeded_app):
         page.keyboard.press("Home")  # until = the first date: only the month-only Baghdad strike
         assert marker_count(page, 1) == 1
         assert "1 incident(s) shown" in page.get_by_text("incident(s) shown").inner_text()
+
+
+def test_a_shared_url_reopens_the_same_view(seeded_app):
+    with offline_browser() as (page, _blocked):
+        page.goto(f"{seeded_app}/?types=missile_attack")
+        assert marker_count(page, 1) == 1
+        page.get_by_text("Review", exact=True).first.click()
+        page.get_by_text("Review an incident").wait_for(timeout=15000)
+        assert "types=missile_attack" in page.url
+
+
+def test_review_edit_persists_across_a_reload(seeded_app):
+    with offline_browser() as (page, _blocked):
+        page.goto(f"{seeded_app}/review")
+        page.get_by_text("Review an incident").wait_for(timeout=20000)
+        killed = page.get_by_label("Killed", exact=True)
+        killed.fill("9")
+        page.get_by_role("button", name="Save changes").click()
+        page.get_by_text("Saved.").wait_for(timeout=15000)
+        page.reload()
+        page.get_by_text("Audit trail").wait_for(timeout=20000)
+        assert page.get_by_label("Killed", exact=True).input_value() == "9"
+        page.get_by_text("fatalities").first.wait_for(state="attached", timeout=10000)  # in the audit grid
+
+
+def test_uploading_a_bad_file_shows_a_readable_error(seeded_app, tmp_path):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.5 not text at all")
+    with offline_browser() as (page, _blocked):
+        page.goto(f"{seeded_app}/ingest")
+        page.get_by_text("Add reports").first.wait_for(timeout=20000)
+        page.locator("input[type=file]").set_input_files(str(bad))
+        page.get_by_text("scan.txt: this is a PDF, not text").first.wait_for(timeout=15000)
+        assert page.get_by_text("Traceback").count() == 0
