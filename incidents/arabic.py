@@ -72,6 +72,7 @@ def proclitic_stems(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def latin_word_key(word: str) -> str:
     """Casefolded ASCII form of a Latin word without apostrophes and article prefix."""
     word = unicodedata.normalize("NFKD", word.casefold())
@@ -86,6 +87,7 @@ def latin_word_key(word: str) -> str:
     return word.replace("-", " ")
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """The matching key of one word: Arabic without article, or Latin casefolded."""
     if is_arabic(word):

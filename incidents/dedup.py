@@ -34,6 +34,8 @@ def same_incident(a: Fingerprint, b: Fingerprint) -> bool:
         return False
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
+    if abs(a.latitude - b.latitude) > 0.1 or abs(a.longitude - b.longitude) > 0.1:  # > 5 km whatever the latitude
+        return False
     if distance((a.latitude, a.longitude), (b.latitude, b.longitude)).km > MAX_KM:
         return False
     if a.event_date is None or b.event_date is None:

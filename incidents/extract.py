@@ -91,9 +91,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     triggers = lexicon.triggers.find(words, keys)
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
-                 {c for h in triggers for c in h.payloads}, triggers, find_dates(words, reference))
-    if not triggers:
+                 {c for h in triggers for c in h.payloads}, triggers, [])
+    if not triggers:  # only sentences about attacks matter, for themselves or as context
         return a
+    a.dates = find_dates(words, reference)
     cues = a.cues = lexicon.cues.find(words, keys)
     a.blocked = any("blocker" in h.payloads for h in cues)
     a.speech = [h.start for h in cues if "speech" in h.payloads]

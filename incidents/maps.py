@@ -12,6 +12,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from incidents.assets import Assets, prepare_static
+from incidents.basemap import ATTRIBUTION
 from incidents.model import Incident, taxonomy
 
 CENTER = (34.0, 41.5)  # between Baghdad and Deir ez-Zor
@@ -20,6 +21,11 @@ MAX_ZOOM = 18
 POPUP_WIDTH = 460
 FOCUS_ZOOM = 10  # the zoom when the map centres on an incident picked in the table
 CLUSTER_ABOVE = 300  # markers are clustered when more incidents than this are shown
+LABEL_UP_TO = 40  # a still map (``static=True``) names the places when it shows this many incidents or fewer
+SOURCE_LINE = f"Incident Atlas · basemap {ATTRIBUTION}"
+# a still map has no moving parts: the same input always draws the same picture
+STILL_OPTIONS = {"zoomControl": False, "fadeAnimation": False, "zoomAnimation": False,
+                 "markerZoomAnimation": False, "inertia": False}
 # Online basemaps offered (off by default) in the layer control; the map never needs them.
 ONLINE_TILES = (("OpenStreetMap tiles (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                  "&copy; OpenStreetMap contributors"),)
@@ -63,7 +69,8 @@ class IncidentLayer(MacroElement):
             L.circleMarker([p.lat, p.lon], {radius: 8, color: "#222222", weight: 1, fillColor: p.color,
                                             fillOpacity: 0.9, className: "atlas-incident atlas-" + p.type})
                 .bindPopup(p.popup, {maxWidth: {{ this.popup_width }}})
-                .bindTooltip(p.tooltip)
+                .bindTooltip(p.tooltip{{ ', {permanent: true, direction: "right", offset: [9, 0], className: "atlas-label"}'
+                                         if this.labels else '' }})
                 .addTo({{ this.get_name() }});
         });
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
@@ -80,12 +87,13 @@ class IncidentLayer(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, incidents: list[Incident], *, controls: bool = True):
+    def __init__(self, incidents: list[Incident], *, controls: bool = True, labels: bool = False):
         super().__init__()
         self._name = "IncidentLayer"
         self.popup_width = POPUP_WIDTH
         self.cluster = len(incidents) > CLUSTER_ABOVE
         self.controls = controls
+        self.labels = labels  # permanent place-name labels (English · Arabic) instead of hover tooltips
         self.online_tiles = ONLINE_TILES
         self.points = []
         for inc in incidents:
@@ -93,7 +101,8 @@ class IncidentLayer(MacroElement):
             self.points.append({
                 "id": inc.incident_id, "lat": inc.latitude, "lon": inc.longitude, "type": inc.incident_type,
                 "color": info.color, "popup": popup_html(inc),
-                "tooltip": _e(f"{info.label} · {inc.location} · {date_text(inc)}"),
+                "tooltip": (f'{_e(inc.location)} · <span dir="rtl" lang="ar">{_e(inc.location_ar)}</span>'
+                            if labels else _e(f"{info.label} · {inc.location} · {date_text(inc)}")),
             })
 
 
@@ -112,14 +121,55 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, types: list[str]):
+    def __init__(self, types: list[str], *, arabic: bool = False):
         super().__init__()
         self._name = "Legend"
         rows = "".join(
             f'<div><span class="atlas-swatch" style="background:{html.escape(taxonomy()[t].color)}"></span>'
-            f"{html.escape(taxonomy()[t].label)}</div>" for t in types)
+            f"{html.escape(taxonomy()[t].label)}"
+            + (f' · <span dir="rtl" lang="ar">{html.escape(taxonomy()[t].label_ar)}</span>' if arabic else "")
+            + "</div>" for t in types)
         self.markup = f"<b>Incident type</b>{rows}"
 
+
+class Caption(MacroElement):
+    """A title box (top left) and the source line in the attribution corner; both our own, escaped."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {% if this.title %}
+        var atlas_title = L.control({position: "topleft"});
+        atlas_title.onAdd = function () {
+            var div = L.DomUtil.create("div", "atlas-title");
+            div.innerHTML = {{ this.title|tojson }};
+            return div;
+        };
+        atlas_title.addTo({{ this._parent.get_name() }});
+        {% endif %}
+        {% if this.source %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix({{ this.source|tojson }});
+        {% endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(self, title: str | None, source: str | None):
+        super().__init__()
+        self._name = "Caption"
+        self.title = _e(title) if title else ""
+        self.source = _e(source) if source else ""
+
+
+# Fonts with Arabic coverage first (Debian: fonts-noto-core), so Arabic shapes in screenshots
+FONT_STACK = '"Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif'
+STILL_CSS = f"""<style>
+.leaflet-container, .atlas-legend, .atlas-title, .atlas-label, .leaflet-control-attribution {{
+  font-family: {FONT_STACK};}}
+.atlas-title {{background: rgba(255,255,255,.94); padding: 8px 14px; font-size: 22px; font-weight: 600;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);}}
+.atlas-legend {{font-size: 14px;}}
+.atlas-label {{font-size: 13px; padding: 1px 6px;}}
+.leaflet-control-attribution {{font-size: 12px;}}
+</style>"""
 
 LEGEND_CSS = """<style>
 .atlas-legend {background: rgba(255,255,255,.92); padding: 6px 9px; font: 12px/1.5 sans-serif;
@@ -188,10 +238,21 @@ def _base_map(assets: Assets, **kwargs) -> folium.Map:
 
 
 def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
-              fit: bool = True, focus: Incident | None = None) -> folium.Map:
-    """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs)."""
+              fit: bool = True, focus: Incident | None = None, title: str | None = None,
+              static: bool = False) -> folium.Map:
+    """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs).
+
+    ``title`` adds a title box; ``static=True`` makes a still picture for exports: no animations and
+    no zoom or layer controls, place names beside the markers (when few), an English · Arabic legend,
+    fonts with Arabic coverage and the source line in the attribution corner.
+    """
     m = _base_map(assets, control_scale=True)
     m.get_root().header.add_child(Element(LEGEND_CSS))
+    if static:
+        m.options.update(STILL_OPTIONS)
+        m.get_root().header.add_child(Element(STILL_CSS))
+    if title or static:
+        m.add_child(Caption(title, SOURCE_LINE if static else None))
     for layer, style in BASEMAP_STYLE.items():
         if inline_basemap is not None:
             folium.GeoJson(inline_basemap[layer], style_function=lambda _f, s=style: s,
@@ -199,9 +260,9 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
         else:
             m.add_child(BasemapLayer(assets.url(f"basemap/{layer}.geojson"), style))
     placed = [i for i in incidents if i.latitude is not None and i.longitude is not None]
-    m.add_child(IncidentLayer(placed))
+    m.add_child(IncidentLayer(placed, controls=not static, labels=static and len(placed) <= LABEL_UP_TO))
     types = sorted({i.incident_type for i in placed}, key=list(taxonomy()).index) or list(taxonomy())
-    m.add_child(Legend(types))
+    m.add_child(Legend(types, arabic=static))
     if focus is not None and focus.latitude is not None:
         m.location = [focus.latitude, focus.longitude]
         m.options["zoom"] = FOCUS_ZOOM
@@ -209,7 +270,9 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
         lats = [i.latitude for i in placed]
         lons = [i.longitude for i in placed]
         pad = 0.6
-        m.fit_bounds([(min(lats) - pad, min(lons) - pad), (max(lats) + pad, max(lons) + pad)], max_zoom=9)
+        # a still map keeps the markers clear of the title (top left) and the legend (bottom right)
+        room = {"padding_top_left": (20, 70), "padding_bottom_right": (200, 20)} if static else {}
+        m.fit_bounds([(min(lats) - pad, min(lons) - pad), (max(lats) + pad, max(lons) + pad)], max_zoom=9, **room)
     return m
 
 
@@ -224,12 +287,13 @@ def _inline_images(css: str, folder) -> str:
     return re.sub(r"url\(([\w./-]+\.png)\)", data_uri, css)
 
 
-def standalone_map_html(incidents: list[Incident]) -> str:
-    """One HTML file with Leaflet, the basemap and the incidents inlined: opens from disk offline."""
+def standalone_map_html(incidents: list[Incident], *, title: str | None = None, static: bool = False) -> str:
+    """One HTML file with Leaflet, the basemap and the incidents inlined: opens from disk offline.
+    ``title`` and ``static`` as in :func:`build_map`."""
     assets = prepare_static()
     inline = {layer: json.loads(assets.path(f"basemap/{layer}.geojson").read_text(encoding="utf-8"))
               for layer in BASEMAP_STYLE}
-    page = build_map(incidents, assets, inline_basemap=inline).get_root().render()
+    page = build_map(incidents, assets, inline_basemap=inline, title=title, static=static).get_root().render()
     for _, url in assets.js:
         code = assets.path(url.removeprefix(assets.base_url + "/")).read_text(encoding="utf-8")
         page = page.replace(f'<script src="{url}"></script>', f"<script>{code}</script>")

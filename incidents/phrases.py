@@ -8,6 +8,7 @@ the first word of a phrase also under its proclitic-stripped forms (``بالقا
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Generic, Iterable, Sequence, TypeVar
 
 from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, strip_article, word_key
@@ -24,7 +25,8 @@ class Hit(Generic[T]):
     clitic: str  # the proclitic letters stripped from the first word ("" when none)
 
 
-def first_word_variants(word: str, keep_article: bool = False) -> list[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def first_word_variants(word: str, keep_article: bool = False) -> tuple[tuple[str, str], ...]:
     """(key, stripped proclitics) for a word as the first word of a phrase."""
     if not is_arabic(word):
         return [(word_key(word), "")]
@@ -34,9 +36,10 @@ def first_word_variants(word: str, keep_article: bool = False) -> list[tuple[str
         key = stem if keep_article else strip_article(stem)
         if not keep_article or not stem.startswith("ال") or stem == norm or norm.startswith(("وال", "فال", "بال", "كال", "لل")):
             out.setdefault(key, norm[: len(norm) - len(stem)])
-    return list(out.items())
+    return tuple(out.items())
 
 
+@lru_cache(maxsize=200_000)
 def _word_key(word: str, keep_article: bool) -> str:
     return normalize_ar(word) if keep_article and is_arabic(word) else word_key(word)
 
@@ -54,6 +57,7 @@ class PhraseTable(Generic[T]):
         """``keep_article``: the Arabic article is part of the phrase (الأحد ≠ أحد)."""
         self.keep_article = keep_article
         self.index: dict[str, list[T]] = {}
+        self.first_words: set[str] = set()  # first words of all phrases: a cheap pre-check
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -62,6 +66,8 @@ class PhraseTable(Generic[T]):
         key = _phrase_key(phrase, self.keep_article)
         if not key:
             return
+        first = WORD.search(phrase)
+        self.first_words.update({key.split(" ", 1)[0], _word_key(first.group(), self.keep_article)})
         bucket = self.index.setdefault(key, [])
         if payload not in bucket:
             bucket.append(payload)
@@ -88,7 +94,9 @@ class PhraseTable(Generic[T]):
     def _longest_at(self, words, keys, i, accept_first) -> Hit[T] | None:
         if accept_first is not None and not accept_first(words[i]):
             return None
-        variants = first_word_variants(words[i], self.keep_article)
+        variants = [v for v in first_word_variants(words[i], self.keep_article) if v[0] in self.first_words]
+        if not variants and not (keys[i] in ("al", "el") and i + 1 < len(words)):
+            return None
         for length in range(min(self.max_words, len(words) - i), 0, -1):
             tail = keys[i + 1:i + length]
             for first, clitic in variants:
