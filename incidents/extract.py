@@ -112,15 +112,24 @@ def _context_places(analysed: list[Analysed]) -> list[Place]:
     return [m.candidates[0].place for a in analysed for m in a.mentions if len(m.candidates) == 1]
 
 
+ROLE_CUES = ("locative", "near", "direction", "container")
+
+
 def _cue_before(cues: list[Hit], start: int) -> str | None:
-    for h in cues:
-        if h.end == start and h.payloads[0] in ("locative", "near", "direction"):
-            return h.payloads[0]
-    return None
+    return next((h.payloads[0] for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
+
+
+def _cue_after(cues: list[Hit], end: int) -> str | None:
+    """"Deir Ezzor province": a cue after the name that makes it the wider area."""
+    return next((h.payloads[0] for h in cues if h.start == end and h.payloads[0] == "container"), None)
 
 
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list[Located]:
-    """The in-area places the sentence names as locations, not as speakers or references."""
+    """The in-area places the sentence names as locations, not as speakers or references.
+
+    Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
+    reference point), ``container`` (X province, ريف X: the wider area of another place).
+    """
     out: list[Located] = []
     for m in mentions:
         if m.start in covered:
@@ -128,7 +137,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list
         place = next((c.place for c in m.candidates if c.place.in_area), None)
         if place is None:
             continue
-        role = _cue_before(cues, m.start)
+        role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":
             role = "locative"
@@ -144,8 +153,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list
 
 
 def _drop_containers(places: list[Located]) -> list[Located]:
-    """Keep the most precise places: a governorate named beside a town in it goes."""
-    located = [p for p in places if p.role != "direction"] or places
+    """Keep the most precise places: a governorate or wider area named beside a place in it
+    goes, and so does a reference point ("60 km south of Baghdad") beside a located place."""
+    located = [p for p in places if p.role not in ("direction", "container")]
+    if not located:  # the wider area or the reference point is all the sentence gives
+        located = [p for p in places if p.role == "container"] or places
     keep: list[Located] = []
     seen: set[str] = set()
     for p in located:
@@ -233,7 +245,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
             actor1 = _context_perpetrator(actor2, a.classes, before)
-        precision = loc.place.precision if loc.role == "locative" else max(2, loc.place.precision)
+        precision = loc.place.precision if loc.role in ("locative", "container") else max(2, loc.place.precision)
         out.append(ExtractedIncident(
             incident_type=incident_type, place=_ref(loc.place, precision), evidence=a.text,
             start=a.start, end=a.end, event_date=date.date if date else None,

@@ -97,11 +97,29 @@ def detect_language(text: str) -> str:
     return "ar" if arabic >= latin else "en"
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(r["abbreviation"].casefold() for r in load_csv("abbreviations.csv", required=("lang", "abbreviation")))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("U.S.", "Lt.") not a sentence."""
+    if text[dot - 1:dot] != ".":
+        return False
+    word = regex.search(r"[\p{L}.]*$", text[:dot - 1]).group()
+    return len(word) == 1 and word.isupper() or word.casefold() in _abbreviations() or (
+        len(word) >= 3 and word[-2] == "." and word[-1].isupper())  # "U.S" of "U.S."
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets into ``text``."""
     out = []
     pos = 0
     for m in SENTENCE_END.finditer(text):
+        if m.group().strip() == "" and m.start() == m.end() and _is_abbreviation(text, m.start()):
+            continue
+        if "\n" not in m.group() and _is_abbreviation(text, m.start()):
+            continue
         _add(out, text, pos, m.start())
         pos = m.end()
     _add(out, text, pos, len(text))
