@@ -19,10 +19,11 @@ from incidents.model import Article, ExtractedIncident, PlaceRef
 from incidents.phrases import Hit
 from incidents.text import sentences, words_of
 
-NUMBER_WINDOW = 3  # words either side of a casualty word to look for its number
+NUMBER_WINDOW = 5  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
+FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
 FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "dam")
 
 
@@ -69,17 +70,16 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _locate(mentions, a.cues, a.covered)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
+    follow = 0  # how many more sentences may still add to ``previous``
     for n, a in enumerate(analysed):
-        if a.blocked or not a.classes:
-            previous = []
-            continue
-        made = _incidents_of(a, analysed[max(0, n - CONTEXT_SENTENCES):n], lexicon)
+        made = [] if a.blocked or not a.classes else _incidents_of(a, analysed[max(0, n - CONTEXT_SENTENCES):n], lexicon)
         if made:
             incidents.extend(made)
-            previous = made
-        elif len(previous) == 1:
-            _continue(previous[0], a)
-            previous = []
+            previous, follow = made, FOLLOW_SENTENCES
+            continue
+        if len(previous) == 1 and follow and not a.blocked and not a.places and (a.classes or a.casualties):
+            _continue(previous[0], a, lexicon)
+        follow -= 1
     return merge_within(incidents)
 
 
@@ -92,7 +92,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
                  {c for h in triggers for c in h.payloads}, triggers, [])
-    if not triggers:  # only sentences about attacks matter, for themselves or as context
+    if not triggers:  # only attacks matter, and casualty figures that may follow one
+        if lexicon.casualties.find(words, keys):
+            a.dates = find_dates(words, reference)
+            a.casualties = _casualties(words, keys, lexicon, lexicon.cues.find(words, keys), a.dates, [])
         return a
     a.dates = find_dates(words, reference)
     cues = a.cues = lexicon.cues.find(words, keys)
@@ -102,7 +105,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
     _actors(a, actor_hits, lexicon.roles.find(words, keys))
-    a.casualties = _casualties(words, keys, lexicon, cues, a.dates)
+    a.casualties = _casualties(words, keys, lexicon, cues, a.dates, triggers)
     return a
 
 
@@ -198,38 +201,53 @@ def _add_once(items: list[str], value: str) -> None:
         items.append(value)
 
 
-def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr]) -> list[tuple[int, str, int]]:
+def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr],
+                triggers: list[Hit]) -> list[tuple[int, str, int]]:
+    """(word position, killed|injured, count) for each casualty mention with a number.
+
+    Each number goes to the nearest casualty word, closest pairs first, so "five killed and
+    12 wounded" gives 5 and 12; numbers of weapons ("two rockets") and dates are skipped.
+    """
     persons = {h.start for h in cues if "person" in h.payloads}
-    in_dates = {i for d in dates for i in range(d.start, d.end)}
-    out = []
+    skip = {i for d in dates for i in range(d.start, d.end)}
+    skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
+    numbers: dict[int, int | None] = {}
+    for i, w in enumerate(words):
+        if i in skip:
+            continue
+        if keys[i] in lexicon.vague_numbers:
+            numbers[i] = None
+        elif (n := parse_number(w)) is not None and n < 1900:
+            numbers[i] = n
+    out, pairs, fixed = [], [], []
     for h in lexicon.casualties.find(words, keys):
         word = h.payloads[0]
         if word.kind.startswith("none"):
             kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
             out += [(h.start, k, 0) for k in kinds[word.kind]]
+        elif word.count is not None:
+            fixed.append((h.start, word.kind, word.count))
+        else:
+            passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
+            for i in numbers:
+                gap = h.start - i if i < h.start else i - h.end + 1
+                if 0 < gap <= NUMBER_WINDOW:
+                    pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
+    used_hits, used_numbers = {h[0] for h in fixed}, set()
+    for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
+        if h.start in used_hits or i in used_numbers:
             continue
-        n = word.count if word.count is not None else _number_near(words, keys, h, lexicon, in_dates)
-        if n is None and word.kind == "killed":  # "مقتل زعيم", "killed a militia commander": one
-            article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
-            n = 1 if (h.end in persons or (article and {h.end + 1, h.end + 2} & persons)) else None
-        if n is not None:
-            out.append((h.start, word.kind, n))
-    return out
-
-
-def _number_near(words, keys, hit: Hit, lexicon: Lexicon, skip: set[int]) -> int | None:
-    """The nearest number word or digits to a casualty word; None past a vague quantity."""
-    order = sorted(range(max(0, hit.start - NUMBER_WINDOW), min(len(words), hit.end + NUMBER_WINDOW)),
-                   key=lambda i: (abs(i - hit.start), i < hit.start))
-    for i in order:
-        if hit.start <= i < hit.end or i in skip:
+        used_hits.add(h.start)
+        used_numbers.add(i)
+        if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
+            out.append((h.start, h.payloads[0].kind, numbers[i]))
+    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a militia commander": one
+        if h.start in used_hits or h.payloads[0].kind != "killed" or h.payloads[0].count is not None:
             continue
-        if keys[i] in lexicon.vague_numbers:
-            return None
-        n = parse_number(words[i])
-        if n is not None and n < 1900:
-            return n
-    return None
+        article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
+        if h.end in persons or (article and {h.end + 1, h.end + 2} & persons):
+            out.append((h.start, "killed", 1))
+    return sorted(out + fixed)
 
 
 # ---- incidents from a sentence -----------------------------------------------------------
@@ -237,6 +255,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
     incident_type = lexicon.incident_type(a.classes)
     if incident_type is None or not a.places:
         return []
+    if incident_type == "other":  # "the sites hit were…": the means were told before
+        incident_type = next((t for b in reversed(before) if b.classes and not b.blocked
+                              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     out = []
     for k, loc in enumerate(a.places):
         killed, injured = _assigned(a, k)
@@ -246,14 +267,25 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
         if not actor1:
             actor1 = _context_perpetrator(actor2, a.classes, before)
         precision = loc.place.precision if loc.role in ("locative", "container") else max(2, loc.place.precision)
+        kind = incident_type
+        if kind == "drone_attack" and "drone_explosive" not in a.classes and _is_state(actor1, lexicon):
+            kind = "drone_strike"  # a drone of a state's forces hitting a target is a drone strike
         out.append(ExtractedIncident(
-            incident_type=incident_type, place=_ref(loc.place, precision), evidence=a.text,
+            incident_type=kind, place=_ref(loc.place, precision), evidence=a.text,
             start=a.start, end=a.end, event_date=date.date if date else None,
             time_precision=date.precision if date else None, fatalities=killed, injured=injured,
             actor1=actor1, actor2=actor2,
             candidates=[c.place.id for c in loc.mention.candidates[1:]],
             mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
+
+
+STATE_INTER = (1, 8)  # ACLED inter codes of state and external state forces
+
+
+def _is_state(actor: str, lexicon: Lexicon) -> bool:
+    info = lexicon.actor_info.get(actor)
+    return info is not None and info.inter in STATE_INTER
 
 
 def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
@@ -298,16 +330,23 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
     return ""
 
 
-def _continue(incident: ExtractedIncident, a: Analysed) -> None:
-    """A follow-up sentence without a place ("the strike killed a militia leader") adds the
-    casualties and actors the incident lacks, unless it is dated differently."""
+def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:
+    """A follow-up without a place of its own ("the strike killed three, among them…") adds
+    what the incident lacks: the fuller casualty figures, the date, the means, the actors;
+    unless it is dated differently (then it tells of something else)."""
     if a.dates and incident.event_date and all(d.date != incident.event_date for d in a.dates):
         return
     for _, kind, n in a.casualties:
-        if kind == "killed" and incident.fatalities is None:
-            incident.fatalities = n
-        elif kind == "injured" and incident.injured is None:
-            incident.injured = n
+        if kind == "killed":
+            incident.fatalities = _max(incident.fatalities, n)
+        elif kind == "injured":
+            incident.injured = _max(incident.injured, n)
+    if incident.event_date is None and a.dates:
+        incident.event_date, incident.time_precision = a.dates[0].date, a.dates[0].precision
+    refined = lexicon.incident_type(a.classes | {"strike"} if incident.incident_type == "airstrike" else a.classes)
+    if refined and refined != "other" and (incident.incident_type == "other" or
+                                           (incident.incident_type, refined) == ("airstrike", "drone_strike")):
+        incident.incident_type = refined
     if not incident.actor1 and a.perpetrators:
         incident.actor1 = a.perpetrators[0]
 
