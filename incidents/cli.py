@@ -107,15 +107,36 @@ def cmd_export(args) -> int:
         dated_only = args.since is not None or args.until is not None
         incidents = apply(store.incidents(), Filters(args.since, args.until, include_undated=not dated_only))
     writers = {"geojson": export.geojson_text, "csv": export.csv_text, "kml": export.kml_text}
-    if args.format == "html":
-        from incidents.maps import standalone_map_html
+    if args.format in ("png", "pdf"):
+        if not args.out:
+            print(f"error: --format {args.format} writes a binary file: give --out FILE.{args.format}", file=sys.stderr)
+            return 2
+        from incidents.briefing import briefing_pdf
+        from incidents.screenshot import chromium_problem, map_png
 
-        text = standalone_map_html(incidents)
-    elif args.format in writers:
-        text = writers[args.format](incidents)
+        problem = chromium_problem()
+        if problem:
+            print(f"error: cannot write {args.format}: {problem}", file=sys.stderr)
+            return 2
+        what = "the map" if args.format == "png" else "the briefing"
+        print(f"rendering {what} of {len(incidents)} incident(s) in headless Chromium…", file=sys.stderr)
+        data = map_png(incidents) if args.format == "png" else briefing_pdf(incidents)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(data)
+        print(f"wrote {len(incidents)} incident(s) to {args.out} ({len(data):,} bytes)", file=sys.stderr)
+        return 0
+    if args.format == "html":
+        from incidents.briefing import briefing_html
+        from incidents.screenshot import chromium_problem
+
+        problem = chromium_problem()
+        if problem:
+            print(f"warning: the briefing has no map image: {problem}", file=sys.stderr)
+        else:
+            print(f"rendering the map of {len(incidents)} incident(s) in headless Chromium…", file=sys.stderr)
+        text = briefing_html(incidents, include_map=problem is None)
     else:
-        print(f"error: --format {args.format} is not available yet; use csv, geojson, kml or html", file=sys.stderr)
-        return 2
+        text = writers[args.format](incidents)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")

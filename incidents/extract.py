@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
+from gazetteer.gazetteer import IN_AREA
 from incidents.arabic import parse_number, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -19,7 +20,7 @@ from incidents.model import Article, ExtractedIncident, PlaceRef
 from incidents.phrases import Hit
 from incidents.text import sentences, words_of
 
-NUMBER_WINDOW = 5  # words either side of a casualty word to look for its number
+NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
@@ -31,7 +32,8 @@ FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "da
 class Located:
     mention: Mention
     place: Place
-    role: str  # locative | near | direction
+    role: str  # locative | near | direction | container
+    explicit: bool = False  # introduced by a locative word ("في", "in"), not by inference
 
 
 @dataclass
@@ -134,13 +136,18 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list
     reference point), ``container`` (X province, ريف X: the wider area of another place).
     """
     out: list[Located] = []
+    elsewhere = False  # "… on Tower 22 in north-east Jordan": the event is out of our area
     for m in mentions:
         if m.start in covered:
             continue
         place = next((c.place for c in m.candidates if c.place.in_area), None)
         if place is None:
+            elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
+                                      _cue_before(cues, m.start) in ("locative", "direction"))
             continue
         role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
+        if role == "locative" and out and m.start - out[-1].mention.end == 1 and out[-1].role != "container":
+            role = "container"  # "Harir base in Erbil", "قاعدة حرير في أربيل": Erbil holds Harir
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":
             role = "locative"
@@ -151,7 +158,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list
         if role is None and place.feature in FACILITIES:
             role = "locative"
         if role is not None:
-            out.append(Located(m, place, role))
+            out.append(Located(m, place, role, explicit=_cue_before(cues, m.start) == "locative"))
+    if elsewhere:  # only places the sentence itself puts the event in stay
+        out = [p for p in out if p.explicit]
     return _drop_containers(out)
 
 
@@ -210,6 +219,7 @@ def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[Date
     """
     persons = {h.start for h in cues if "person" in h.payloads}
     skip = {i for d in dates for i in range(d.start, d.end)}
+    skip |= {h.start - 1 for h in cues if "partitive" in h.payloads}  # "one of them critically"
     skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
     numbers: dict[int, int | None] = {}
     for i, w in enumerate(words):
@@ -260,6 +270,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
                               and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     out = []
     for k, loc in enumerate(a.places):
+        local = _local_type(a, k, lexicon)
+        if local is not None:
+            incident_type = local
         killed, injured = _assigned(a, k)
         date = _nearest_date(a.dates, loc.mention) or _context_date(a, before)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
@@ -288,13 +301,30 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
     return info is not None and info.inter in STATE_INTER
 
 
+WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied"})
+
+
+def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
+    """With several places, each takes the weapons named nearest to it: "rockets on Ain
+    al-Asad, and a drone on Harir" are two incidents of two types."""
+    if len(a.places) < 2:
+        return None
+    spans = [(p.mention.start, p.mention.end) for p in a.places]
+    lo = (spans[k - 1][1] + spans[k][0]) / 2 if k else 0
+    hi = (spans[k][1] + spans[k + 1][0]) / 2 if k + 1 < len(spans) else len(a.words)
+    local = {c for h in a.triggers if lo <= h.start < hi for c in h.payloads}
+    if not local & WEAPONS:
+        return None
+    return lexicon.incident_type(local | (a.classes - WEAPONS))
+
+
 def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
     """Casualties that belong to place ``k``: all of them when it is the only place, else
     those after it and before the next place."""
     counts: dict[str, int] = {}
     starts = [p.mention.start for p in a.places]
     for pos, kind, n in a.casualties:
-        if len(starts) > 1:
+        if len(starts) > 1 and n != 0:  # "no casualties at either site" holds for every place
             owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
             # "... in X and Y, and officials said 16 were killed": a total, not Y's
             if owner != k or any(starts[k] < w < pos for w in a.speech):
@@ -310,7 +340,7 @@ def _nearest_date(dates: list[DateExpr], m: Mention) -> DateExpr | None:
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     """The date of the nearest earlier sentence about the same kind of attack."""
     for b in reversed(before):
-        if b.dates and not b.blocked and (b.classes & a.classes) - {"attack"}:
+        if b.dates and not b.blocked and ((b.classes & a.classes) - {"attack"} or a.classes <= {"attack"}):
             return b.dates[-1]
     return None
 
@@ -343,10 +373,11 @@ def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> Non
             incident.injured = _max(incident.injured, n)
     if incident.event_date is None and a.dates:
         incident.event_date, incident.time_precision = a.dates[0].date, a.dates[0].precision
-    refined = lexicon.incident_type(a.classes | {"strike"} if incident.incident_type == "airstrike" else a.classes)
-    if refined and refined != "other" and (incident.incident_type == "other" or
-                                           (incident.incident_type, refined) == ("airstrike", "drone_strike")):
+    refined = lexicon.incident_type(a.classes)
+    if incident.incident_type == "other" and refined not in (None, "other"):
         incident.incident_type = refined
+    elif incident.incident_type == "airstrike" and "drone" in a.classes and "strike" not in a.classes:
+        incident.incident_type = "drone_strike"  # "a strike in Baghdad … a drone hit a car" 
     if not incident.actor1 and a.perpetrators:
         incident.actor1 = a.perpetrators[0]
 

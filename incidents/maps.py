@@ -25,7 +25,7 @@ LABEL_UP_TO = 40  # a still map (``static=True``) names the places when it shows
 SOURCE_LINE = f"Incident Atlas · basemap {ATTRIBUTION}"
 # a still map has no moving parts: the same input always draws the same picture
 STILL_OPTIONS = {"zoomControl": False, "fadeAnimation": False, "zoomAnimation": False,
-                 "markerZoomAnimation": False, "inertia": False}
+                 "markerZoomAnimation": False, "inertia": False, "zoomSnap": 0.25}
 # Online basemaps offered (off by default) in the layer control; the map never needs them.
 ONLINE_TILES = (("OpenStreetMap tiles (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                  "&copy; OpenStreetMap contributors"),)
