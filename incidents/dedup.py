@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from geopy.distance import distance
+from geopy.distance import great_circle
 
 MAX_KM = 5.0
 MAX_DAYS = 1
@@ -36,7 +36,7 @@ def same_incident(a: Fingerprint, b: Fingerprint) -> bool:
         return False
     if abs(a.latitude - b.latitude) > 0.1 or abs(a.longitude - b.longitude) > 0.1:  # > 5 km whatever the latitude
         return False
-    if distance((a.latitude, a.longitude), (b.latitude, b.longitude)).km > MAX_KM:
+    if great_circle((a.latitude, a.longitude), (b.latitude, b.longitude)).km > MAX_KM:
         return False
     if a.event_date is None or b.event_date is None:
         if a.event_date != b.event_date:

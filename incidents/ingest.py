@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -190,24 +193,103 @@ def prepare(doc: RawDoc, *, today: dt.date, published: dt.date | None = None,
                    lang=detect_language(text), path=doc.where)
 
 
+PARALLEL_ABOVE = 64  # documents in a batch before extraction is spread over worker processes
+
+
 def ingest(paths: list[Path], store: Store, gazetteer: Gazetteer, *, today: dt.date,
            published: dt.date | None = None, title: str = "", url: str = "",
-           progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
-    """Read, extract and store every article under ``paths``; never stops at a bad one."""
+           progress: Callable[[int, int, str], None] | None = None, workers: int | None = None) -> IngestReport:
+    """Read, extract and store every article under ``paths``; never stops at a bad one.
+
+    Cleaning and extraction run in ``workers`` processes (default: one per core) for large
+    batches; storing stays in this process, one transaction per article.
+    """
     report = IngestReport()
     files = list(expand(paths))
-    for n, item in enumerate(files, start=1):
-        if progress:
-            progress(n, len(files), str(item) if isinstance(item, Path) else "")
-        docs = [item] if isinstance(item, InputError) else read(item)
-        report.outcomes += ingest_docs(docs, store, gazetteer, today=today, published=published, title=title, url=url)
+    docs = [(n, doc) for n, item in enumerate(files, start=1)
+            for doc in ([item] if isinstance(item, InputError) else read(item))]
+    work = _Work(gazetteer, today, published, title, url)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    done_files = 0
+    with _mapper(work, workers if len(docs) > PARALLEL_ABOVE else 1) as mapper:
+        for (n, doc), prepared in zip(docs, mapper(work, (d for _, d in docs))):
+            report.outcomes.append(_store(doc, prepared, store))
+            if progress and n > done_files:
+                done_files = n
+                progress(n, len(files), getattr(doc, "where", str(doc)).split(":")[0])
     return report
 
 
 def ingest_docs(docs: Iterable[RawDoc | InputError], store: Store, gazetteer: Gazetteer, *, today: dt.date,
                 published: dt.date | None = None, title: str = "", url: str = "") -> list[Outcome]:
     """Store already-read documents (uploads, pasted text); errors become failed outcomes."""
-    return [_one(doc, store, gazetteer, today=today, published=published, title=title, url=url) for doc in docs]
+    work = _Work(gazetteer, today, published, title, url)
+    return [_store(doc, work(doc), store) for doc in docs]
+
+
+@dataclass(frozen=True)
+class _Work:
+    """Cleaning and extraction of one document: what worker processes do."""
+
+    gazetteer: Gazetteer
+    today: dt.date
+    published: dt.date | None
+    title: str
+    url: str
+
+    def __call__(self, doc: RawDoc | InputError) -> tuple[Article, list[ExtractedIncident]] | InputError:
+        if isinstance(doc, InputError):
+            return doc
+        try:
+            article = prepare(doc, today=self.today, published=self.published, title=self.title, url=self.url)
+        except InputError as e:
+            return e
+        return article, extract(article, self.gazetteer)
+
+
+_WORK: _Work | None = None
+
+
+def _init_worker(work: _Work) -> None:
+    global _WORK
+    _WORK = work
+    try:  # a worker dies with its parent, even when the parent is killed with SIGKILL
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _in_worker(doc):
+    return _WORK(doc)
+
+
+@contextmanager
+def _mapper(work: _Work, workers: int):
+    """``map(work, docs)`` in order: in this process, or over a pool of forked workers."""
+    if workers <= 1:
+        yield lambda fn, items: map(fn, items)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(work,)) as pool:
+        yield lambda _fn, items: pool.imap(_in_worker, items, chunksize=16)
+
+
+def _store(doc: RawDoc | InputError, prepared, store: Store) -> Outcome:
+    if isinstance(prepared, InputError):
+        return Outcome(str(prepared).split(": ")[0] if isinstance(doc, InputError) else doc.where, "failed",
+                       str(prepared))
+    article, incidents = prepared
+    if store.has_article(article.content_hash):
+        return Outcome(doc.where, "skipped", "already stored")
+    article_id, added = store.add_article(article, incidents)
+    if not added:
+        return Outcome(doc.where, "skipped", "already stored")
+    note = "" if article.published else ("no publication date given or found in the text: its incidents are "
+                                         "stored without dates (give --published YYYY-MM-DD)")
+    return Outcome(doc.where, "ingested", note, article_id, len(incidents), article.published, article.published_source)
 
 
 @dataclass(frozen=True)
@@ -220,21 +302,3 @@ def preview(doc: RawDoc, gazetteer: Gazetteer, *, today: dt.date, published: dt.
     """What ingesting ``doc`` would store, without storing it (raises InputError when unusable)."""
     article = prepare(doc, today=today, published=published)
     return Preview(article, extract(article, gazetteer))
-
-
-def _one(doc: RawDoc | InputError, store: Store, gazetteer: Gazetteer, **kw) -> Outcome:
-    if isinstance(doc, InputError):
-        return Outcome(str(doc).split(": ")[0], "failed", str(doc))
-    try:
-        article = prepare(doc, today=kw["today"], published=kw["published"], title=kw["title"], url=kw["url"])
-    except InputError as e:
-        return Outcome(doc.where, "failed", str(e))
-    if store.has_article(article.content_hash):
-        return Outcome(doc.where, "skipped", "already stored")
-    incidents = extract(article, gazetteer)
-    article_id, added = store.add_article(article, incidents)
-    if not added:
-        return Outcome(doc.where, "skipped", "already stored")
-    note = "" if article.published else ("no publication date given or found in the text: its incidents are "
-                                         "stored without dates (give --published YYYY-MM-DD)")
-    return Outcome(doc.where, "ingested", note, article_id, len(incidents), article.published, article.published_source)

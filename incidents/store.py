@@ -15,6 +15,7 @@ from incidents.errors import InputError, StoreError
 from incidents.model import Article, ExtractedIncident, Incident, SourceRef
 
 SCHEMA_VERSION = 2
+NEAR_DEG = 0.1  # twin candidates lie within this many degrees (≥ 8 km here), before the exact check
 DEFAULT_DB = Path("data") / "incidents.db"
 
 MIGRATIONS: dict[int, str] = {
@@ -232,8 +233,10 @@ class Store:
                           inc.time_precision, inc.actor1, inc.actor2)
         rows = self.db.execute(
             "SELECT id, incident_type, latitude, longitude, event_date, time_precision, actor1, actor2 FROM incidents"
-            " WHERE incident_type = ? AND event_date BETWEEN ? AND ? AND status != 'merged'",
-            (inc.incident_type, lo, hi)).fetchall()
+            " WHERE incident_type = ? AND event_date BETWEEN ? AND ? AND status != 'merged'"
+            " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+            (inc.incident_type, lo, hi, inc.place.latitude - NEAR_DEG, inc.place.latitude + NEAR_DEG,
+             inc.place.longitude - NEAR_DEG, inc.place.longitude + NEAR_DEG)).fetchall()
         for r in rows:
             old = Fingerprint(r["incident_type"], r["latitude"], r["longitude"], dt.date.fromisoformat(r["event_date"]),
                               r["time_precision"], r["actor1"], r["actor2"])

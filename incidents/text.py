@@ -18,6 +18,7 @@ BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", 
 # A sentence ends at . ! ? ؟ … (then space, a quote or a letter) or at a line break.
 SENTENCE_END = regex.compile(r"(?<=[.!?؟…])[\"'”»)]*(?=\s|\p{L})|\n+")
 MAX_FURNITURE_LINE = 200
+ABBREVIATION_TAIL = regex.compile(r"[\p{L}.]*$")
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate",
              "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date")
 
@@ -106,7 +107,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation ("U.S.", "Lt.") not a sentence."""
     if text[dot - 1:dot] != ".":
         return False
-    word = regex.search(r"[\p{L}.]*$", text[:dot - 1]).group()
+    word = ABBREVIATION_TAIL.search(text, max(0, dot - 24), dot - 1).group()
     return len(word) == 1 and word.isupper() or word.casefold() in _abbreviations() or (
         len(word) >= 3 and word[-2] == "." and word[-1].isupper())  # "U.S" of "U.S."
 
