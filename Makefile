@@ -8,9 +8,9 @@ PORT ?= 8501
 
 .PHONY: run test setup setup-test
 
-setup: $(VENV)/.app node_modules/.installed
+setup: $(VENV)/.app node_modules/.installed /usr/bin/chromium
 
-setup-test: setup $(VENV)/.dev /usr/bin/chromium
+setup-test: setup $(VENV)/.dev
 
 $(VENV)/.app: requirements.txt
 	python3 -m venv $(VENV)
@@ -25,7 +25,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests and PNG exports, with a font that covers Arabic.
+# Debian's Chromium for PNG/PDF exports and the browser tests, with a font that covers Arabic.
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null

@@ -11,6 +11,7 @@ page = st.navigation([
     st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
     st.Page("pages/incidents.py", title="Incidents", icon="📋"),
     st.Page("pages/review.py", title="Review", icon="✏️"),
+    st.Page("pages/briefing.py", title="Briefing & exports", icon="📄"),
     st.Page("pages/ingest.py", title="Add reports", icon="➕"),
     st.Page("pages/gazetteer.py", title="Gazetteer", icon="📍"),
 ])

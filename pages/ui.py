@@ -402,3 +402,49 @@ def picked_incident(incidents: list[Incident], event) -> Incident | None:
     inc = incidents[rows[0]]
     st.session_state["selected_incident"] = inc.incident_id
     return inc
+
+
+# ---- briefing page helpers -----------------------------------------------------------------
+EXPORT_FILES = {"png": ("map.png", "image/png"), "html": ("briefing.html", "text/html"),
+                "pdf": ("briefing.pdf", "application/pdf")}
+
+
+def default_title(incidents: list[Incident]) -> str:
+    from incidents.screenshot import default_title as _title
+
+    return _title(incidents)
+
+
+def make_export(kind: str, incidents: list[Incident], *, title: str, size: tuple[int, int] = (1920, 1080)) -> None:
+    """Render a PNG, HTML or PDF export in headless Chromium and keep it for download."""
+    from incidents.briefing import briefing_html, briefing_pdf
+    from incidents.screenshot import map_png
+
+    with st.status(f"Making the {kind.upper()}…", expanded=False) as status:
+        try:
+            if kind == "png":
+                data = map_png(incidents, width=size[0], height=size[1], title=title)
+            elif kind == "html":
+                data = briefing_html(incidents, title=title).encode("utf-8")
+            else:
+                data = briefing_pdf(incidents, title=title)
+        except AtlasError as e:
+            status.update(label=f"The {kind.upper()} could not be made", state="error")
+            show_error(e)
+            return
+        status.update(label=f"{kind.upper()} ready ({len(data) // 1024} KB)", state="complete")
+    st.session_state.setdefault("briefing_exports", {})[kind] = data
+
+
+def show_exports() -> None:
+    for kind, data in st.session_state.get("briefing_exports", {}).items():
+        name, mime = EXPORT_FILES[kind]
+        st.download_button(f"Download {name}", data, file_name=name, mime=mime, key=f"briefing_download_{kind}")
+        if kind == "png":
+            st.image(data, caption="Map screenshot", width="stretch")
+
+
+def data_export(kind: str, incidents: list[Incident]) -> str:
+    from incidents import export
+
+    return {"csv": export.csv_text, "geojson": export.geojson_text, "kml": export.kml_text}[kind](incidents)

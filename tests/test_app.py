@@ -92,3 +92,22 @@ def test_review_edit_is_saved_and_audited(app):
     assert any("Saved" in s.value for s in app.success)
     audit = app.dataframe[-1].value
     assert list(audit["field"]) == ["fatalities"] and audit.iloc[0]["after"] == "7"
+
+
+def test_briefing_page_offers_the_data_exports(app):
+    app.switch_page("pages/briefing.py").run()
+    assert not app.exception, app.exception
+    assert app.text_input(key="briefing_title").value.startswith("Incidents")
+    labels = [b.label for b in app.get("download_button")]
+    assert {"CSV (ACLED columns)", "GeoJSON", "KML (Google Earth)"} <= set(labels)
+
+
+def test_briefing_page_makes_a_map_screenshot(app):
+    from tests.browser import CHROMIUM
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}: `make test` installs it")
+    app.switch_page("pages/briefing.py").run()
+    [b for b in app.button if b.key == "briefing_make_png"][0].click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert "Download map.png" in [b.label for b in app.get("download_button")]
