@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -143,6 +144,22 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
+    def _transaction(self):
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (the caller sees the error)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _audit(self, incident_id: int, field: str, before, after, at: str, author: str) -> None:
+        self.db.execute("INSERT INTO edits (incident_id, field, before, after, at, author) VALUES (?, ?, ?, ?, ?, ?)",
+                        (incident_id, field, _text(before), _text(after), at, author))
+
     # ---- schema ---------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
@@ -275,8 +292,7 @@ class Store:
             raise InputError(f"cannot edit {', '.join(bad)}; editable fields: {', '.join(EDITABLE)}")
         if "status" in changes and changes["status"] not in STATUSES:
             raise InputError(f"status {changes['status']!r} is not one of {', '.join(STATUSES)}")
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             row = self.db.execute(f"SELECT {', '.join(EDITABLE)}, updated_at, revision, edited FROM incidents WHERE id = ?",
                                   (incident_id,)).fetchone()
             if row is None:
@@ -288,26 +304,19 @@ class Store:
             now = _now()
             for column, value in changed.items():
                 self.db.execute(f"UPDATE incidents SET {column} = ? WHERE id = ?", (value, incident_id))
-                self.db.execute("INSERT INTO edits (incident_id, field, before, after, at, author) VALUES (?, ?, ?, ?, ?, ?)",
-                                (incident_id, column, _text(row[column]), _text(value), now, author))
+                self._audit(incident_id, column, row[column], value, now, author)
             if changed:
                 edited = sorted(set(json.loads(row["edited"])) | set(changed))
                 status = changes.get("status", "reviewed" if row["status"] == "machine" else row["status"])
                 self.db.execute("UPDATE incidents SET edited = ?, status = ?, updated_at = ?, revision = revision + 1"
                                 " WHERE id = ?", (json.dumps(edited), status, now, incident_id))
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
         return self.incident(incident_id)
 
     def merge(self, keep_id: int, other_id: int, *, author: str = "") -> Incident:
         """Two incidents are one: ``other``'s sources move to ``keep``, ``other`` is hidden."""
         if keep_id == other_id:
             raise InputError("pick two different incidents to merge")
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             for i in (keep_id, other_id):
                 if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (i,)).fetchone() is None:
                     raise InputError(f"no incident with id {i}")
@@ -317,14 +326,8 @@ class Store:
             self.db.execute("UPDATE incidents SET status = 'merged', updated_at = ?, revision = revision + 1 WHERE id = ?",
                             (now, other_id))
             self.db.execute("UPDATE incidents SET updated_at = ?, revision = revision + 1 WHERE id = ?", (now, keep_id))
-            for incident_id, field, value in ((other_id, "merged_into", keep_id), (keep_id, "merged_from", other_id)):
-                self.db.execute("INSERT INTO edits (incident_id, field, before, after, at, author) VALUES (?, ?, NULL, ?, ?, ?)",
-                                (incident_id, field, str(value), now, author))
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+            self._audit(other_id, "merged_into", None, keep_id, now, author)
+            self._audit(keep_id, "merged_from", None, other_id, now, author)
         return self.incident(keep_id)
 
     def edits(self, incident_id: int) -> list[Edit]:
