@@ -11,6 +11,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from incidents.aggregate import MAX_MARKERS, View, for_view
 from incidents.assets import Assets, prepare_static
 from incidents.basemap import ATTRIBUTION
 from incidents.model import Incident, taxonomy
@@ -104,6 +105,31 @@ class IncidentLayer(MacroElement):
                 "tooltip": (f'{_e(inc.location)} · <span dir="rtl" lang="ar">{_e(inc.location_ar)}</span>'
                             if labels else _e(f"{info.label} · {inc.location} · {date_text(inc)}")),
             })
+
+
+class CellLayer(MacroElement):
+    """Grid cells (count per cell, circle area by count) for views with too many incidents."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup().addTo({{ this._parent.get_name() }});
+        {{ this.cells|tojson }}.forEach(function (c) {
+            L.circleMarker([c.lat, c.lon], {radius: c.r, color: "#333333", weight: 1, fillColor: "#d62728",
+                                            fillOpacity: 0.55, className: "atlas-cell"})
+                .bindTooltip(c.tip).addTo({{ this.get_name() }});
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, cells: list):
+        super().__init__()
+        self._name = "CellLayer"
+        top = max((c.count for c in cells), default=1)
+        self.cells = [{
+            "lat": round(c.latitude, 4), "lon": round(c.longitude, 4), "r": round(5 + 20 * (c.count / top) ** 0.5, 1),
+            "tip": _e(f"{c.count} incidents · " + ", ".join(f"{n} {taxonomy()[t].label.lower()}" for t, n in c.by_type)
+                      + (f" · {c.fatalities} killed" if c.fatalities else "") + " · zoom in for details"),
+        } for c in cells]
 
 
 class Legend(MacroElement):
@@ -239,7 +265,7 @@ def _base_map(assets: Assets, **kwargs) -> folium.Map:
 
 def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
               fit: bool = True, focus: Incident | None = None, title: str | None = None,
-              static: bool = False) -> folium.Map:
+              static: bool = False, view: View | None = None, max_markers: int = MAX_MARKERS) -> folium.Map:
     """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs).
 
     ``title`` adds a title box; ``static=True`` makes a still picture for exports: no animations and
@@ -260,12 +286,19 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
         else:
             m.add_child(BasemapLayer(assets.url(f"basemap/{layer}.geojson"), style))
     placed = [i for i in incidents if i.latitude is not None and i.longitude is not None]
-    m.add_child(IncidentLayer(placed, controls=not static, labels=static and len(placed) <= LABEL_UP_TO))
+    markers, cells = for_view(placed, view, max_markers)
+    if cells:
+        m.add_child(CellLayer(cells))
+    else:
+        m.add_child(IncidentLayer(markers, controls=not static, labels=static and len(markers) <= LABEL_UP_TO))
     types = sorted({i.incident_type for i in placed}, key=list(taxonomy()).index) or list(taxonomy())
     m.add_child(Legend(types, arabic=static))
     if focus is not None and focus.latitude is not None:
         m.location = [focus.latitude, focus.longitude]
         m.options["zoom"] = FOCUS_ZOOM
+    elif view is not None:  # keep the analyst's view when the map is redrawn
+        m.location = list(view.center)
+        m.options["zoom"] = view.zoom
     elif fit and placed:
         lats = [i.latitude for i in placed]
         lons = [i.longitude for i in placed]

@@ -13,8 +13,9 @@ st.title("Incident map")
 st.caption(f"{len(incidents)} incident(s) shown · basemap: Natural Earth · works offline")
 left, right = st.columns([3, 1])
 with left:
-    state = st_folium(build_map(incidents, ui.assets(), focus=ui.focused(incidents)), key="map_main", height=620,
-                      use_container_width=True, returned_objects=["last_object_clicked"])
+    m = build_map(incidents, ui.assets(), focus=ui.focused(incidents), view=ui.map_view(len(incidents)))
+    state = st_folium(m, key="map_main", height=620, use_container_width=True,
+                      returned_objects=ui.map_returned_objects(len(incidents)))
 with right:
     ui.show_clicked(incidents, (state or {}).get("last_object_clicked"))
 counts = per_day(incidents)

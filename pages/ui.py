@@ -51,11 +51,12 @@ def seed_sample_data() -> None:
 
         with st.spinner("First start: loading the bundled sample reports…"):
             ingest([SAMPLE_DIR], store, gazetteer(), today=dt.date.today())
-    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
-@st.cache_data(show_spinner=False)
-def all_incidents(_version: float) -> list[Incident]:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def all_incidents(version: float) -> list[Incident]:
+    """Every stored incident, read once per database change (shared, treat as read-only)."""
     with open_store() as store:
         return store.incidents()
 
@@ -236,7 +237,7 @@ def save(docs: list, published: dt.date | None, progress=None):
             report.outcomes += ingest_docs([doc], store, gazetteer(), today=dt.date.today(), published=published)
             if bar is not None:
                 bar.progress(n / len(docs), text=f"Saved {n} of {len(docs)}")
-    st.cache_data.clear()
+    st.cache_resource.clear()
     return report
 
 
@@ -345,7 +346,7 @@ def save_review(inc: Incident, *, kind, date, precision, place_id, lat, lon, kil
     except AtlasError as e:
         show_error(e)
         return
-    st.cache_data.clear()
+    st.cache_resource.clear()
     st.success("Saved. The audit trail below lists what changed.")
 
 
@@ -358,7 +359,7 @@ def merge(keep: int, other: int | None) -> None:
     except AtlasError as e:
         show_error(e)
         return
-    st.cache_data.clear()
+    st.cache_resource.clear()
     st.success(f"Incident #{other} merged into #{keep}.")
 
 
@@ -372,6 +373,20 @@ def audit_frame(incident_id: int):
 
 
 # ---- map page helpers ----------------------------------------------------------------------
+def map_view(count: int):
+    """The bounds and zoom the map last reported, when the map is big enough to need them."""
+    from incidents.aggregate import MAX_MARKERS, view_from_state
+
+    return view_from_state(st.session_state.get("map_main")) if count > MAX_MARKERS else None
+
+
+def map_returned_objects(count: int) -> list[str]:
+    """Clicks always; pans and zooms only when the map redraws by view (many incidents)."""
+    from incidents.aggregate import MAX_MARKERS
+
+    return ["last_object_clicked", "zoom", "bounds"] if count > MAX_MARKERS else ["last_object_clicked"]
+
+
 def focused(incidents: list[Incident]) -> Incident | None:
     """The incident picked in the table, if it is on the map: the map centres on it."""
     wanted = st.session_state.get("selected_incident")
