@@ -330,6 +330,27 @@ class Store:
             self._audit(keep_id, "merged_from", None, other_id, now, author)
         return self.incident(keep_id)
 
+    def split(self, incident_id: int, article_id: int, *, author: str = "") -> Incident:
+        """One source told of another incident: it moves to a new incident (a copy to correct)."""
+        with self._transaction():
+            if self.db.execute("SELECT COUNT(*) FROM incident_sources WHERE incident_id = ?",
+                               (incident_id,)).fetchone()[0] < 2:
+                raise InputError(f"incident {incident_id} has one source; only an incident with several can be split")
+            if self.db.execute("SELECT 1 FROM incident_sources WHERE incident_id = ? AND article_id = ?",
+                               (incident_id, article_id)).fetchone() is None:
+                raise InputError(f"article {article_id} is not a source of incident {incident_id}")
+            now = _now()
+            columns = ", ".join(c for c in EDITABLE if c != "status") + ", candidates"
+            new_id = self.db.execute(f"INSERT INTO incidents ({columns}, status, created_at, updated_at)"
+                                     f" SELECT {columns}, 'reviewed', ?, ? FROM incidents WHERE id = ?",
+                                     (now, now, incident_id)).lastrowid
+            self.db.execute("UPDATE incident_sources SET incident_id = ? WHERE incident_id = ? AND article_id = ?",
+                            (new_id, incident_id, article_id))
+            self.db.execute("UPDATE incidents SET updated_at = ?, revision = revision + 1 WHERE id = ?", (now, incident_id))
+            self._audit(incident_id, "split_into", None, new_id, now, author)
+            self._audit(new_id, "split_from", None, incident_id, now, author)
+        return self.incident(new_id)
+
     def edits(self, incident_id: int) -> list[Edit]:
         rows = self.db.execute("SELECT incident_id, field, before, after, at, author FROM edits WHERE incident_id = ?"
                                " ORDER BY id", (incident_id,)).fetchall()

@@ -1,5 +1,5 @@
 """Map page: the filtered incidents on an offline map, the clicked one's record beside it,
-and incidents per day under it."""
+incidents per day under it, and playback that steps through time."""
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -10,14 +10,25 @@ from pages import ui
 
 incidents = ui.filtered_incidents()
 st.title("Incident map")
-st.caption(f"{len(incidents)} incident(s) shown · basemap: Natural Earth · works offline")
-left, right = st.columns([3, 1])
-with left:
-    m = build_map(incidents, ui.assets(), focus=ui.focused(incidents), view=ui.map_view(len(incidents)))
-    state = st_folium(m, key="map_main", height=620, use_container_width=True,
-                      returned_objects=ui.map_returned_objects(len(incidents)))
-with right:
-    ui.show_clicked(incidents, (state or {}).get("last_object_clicked"))
+playing = ui.playback_controls(incidents)
+
+
+@st.fragment(run_every=ui.PLAYBACK_SECONDS if playing else None)
+def map_and_record():
+    if playing and not st.session_state.get("map_playing"):
+        st.rerun()  # playback ended (or was stopped): redraw the whole page without the timer
+    shown = ui.playback_step(incidents) if st.session_state.get("map_playing") else incidents
+    st.caption(f"{len(shown)} incident(s) shown{ui.playback_caption()} · basemap: Natural Earth · works offline")
+    left, right = st.columns([3, 1])
+    with left:
+        m = build_map(shown, ui.assets(), focus=ui.focused(shown), view=ui.map_view(len(shown)))
+        state = st_folium(m, key="map_main", height=620, use_container_width=True,
+                          returned_objects=ui.map_returned_objects(len(shown)))
+    with right:
+        ui.show_clicked(shown, (state or {}).get("last_object_clicked"))
+
+
+map_and_record()
 counts = per_day(incidents)
 if not counts.empty:
     st.subheader("Incidents per day")

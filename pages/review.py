@@ -48,5 +48,14 @@ with st.expander("Merge another incident into this one"):
     if st.button("Merge", key="review_merge"):
         ui.merge(inc.incident_id, other)
 
+if len(inc.sources) > 1:
+    with st.expander("Split: a source tells of another incident"):
+        sources = {src.article_id: f"{src.title or 'article ' + str(src.article_id)} — {src.evidence[:90]}"
+                   for src in inc.sources}
+        moved = st.selectbox("Source to move to a new incident", options=list(sources), format_func=sources.get,
+                             key="review_split_source")
+        if st.button("Split", key="review_split"):
+            ui.split(inc.incident_id, moved)
+
 st.subheader("Audit trail")
 st.dataframe(ui.audit_frame(inc.incident_id), key="review_audit", hide_index=True, width="stretch")

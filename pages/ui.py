@@ -363,6 +363,17 @@ def merge(keep: int, other: int | None) -> None:
     st.success(f"Incident #{other} merged into #{keep}.")
 
 
+def split(incident_id: int, article_id: int) -> None:
+    try:
+        with open_store() as store:
+            new = store.split(incident_id, article_id, author="dashboard")
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.cache_resource.clear()
+    st.success(f"Source moved to the new incident #{new.incident_id}; correct it there.")
+
+
 def audit_frame(incident_id: int):
     import pandas as pd
 
@@ -463,3 +474,43 @@ def data_export(kind: str, incidents: list[Incident]) -> str:
     from incidents import export
 
     return {"csv": export.csv_text, "geojson": export.geojson_text, "kml": export.kml_text}[kind](incidents)
+
+
+# ---- playback --------------------------------------------------------------------------------
+PLAYBACK_SECONDS = 1.5  # one step of playback
+
+
+def _days(incidents: list[Incident]) -> list[dt.date]:
+    return sorted({dt.date.fromisoformat(i.event_date) for i in incidents if i.event_date})
+
+
+def playback_controls(incidents: list[Incident]) -> bool:
+    """Play / stop buttons; playback shows the incidents up to each event day in turn."""
+    days = _days(incidents)
+    if len(days) < 2:
+        return False
+    c1, c2, _ = st.columns([1, 1, 4])
+    if c1.button("▶ Play timeline", key="map_play", disabled=st.session_state.get("map_playing", False)):
+        st.session_state["map_playing"] = True
+        st.session_state["map_playback_index"] = 0
+    if c2.button("■ Stop", key="map_stop", disabled=not st.session_state.get("map_playing", False)):
+        st.session_state["map_playing"] = False
+    return st.session_state.get("map_playing", False)
+
+
+def playback_step(incidents: list[Incident]) -> list[Incident]:
+    """The incidents up to the current playback day; advances the day for the next step."""
+    days = _days(incidents)
+    index = min(st.session_state.get("map_playback_index", 0), len(days) - 1)
+    day = days[index]
+    st.session_state["map_playback_day"] = day
+    if index + 1 < len(days):
+        st.session_state["map_playback_index"] = index + 1
+    else:  # the last day: stop, and let the whole page settle
+        st.session_state["map_playing"] = False
+    return apply(incidents, Filters(until=day, include_undated=False))
+
+
+def playback_caption() -> str:
+    day = st.session_state.get("map_playback_day")
+    return f" up to {day}" if st.session_state.get("map_playing") and day else ""

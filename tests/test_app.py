@@ -111,3 +111,15 @@ def test_briefing_page_makes_a_map_screenshot(app):
     [b for b in app.button if b.key == "briefing_make_png"][0].click().run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     assert "Download map.png" in [b.label for b in app.get("download_button")]
+
+
+def test_playback_steps_through_the_event_days(app):
+    app.button(key="map_play").click().run()
+    assert not app.exception, app.exception
+    first = [c.value for c in app.caption if "incident(s) shown" in c.value][0]
+    assert " up to 2023-12-25" in first  # the earliest sample event
+    app.run()  # the next step of playback
+    second = [c.value for c in app.caption if "incident(s) shown" in c.value][0]
+    assert " up to " in second and second != first
+    app.button(key="map_stop").click().run()
+    assert all(" up to " not in c.value for c in app.caption)

@@ -104,3 +104,20 @@ def test_merge_moves_sources_and_hides_the_other(tmp_path):
         assert store.edits(second.incident_id)[0].field == "merged_into"
         with pytest.raises(ValueError):
             store.merge(first.incident_id, first.incident_id)
+
+
+def test_split_moves_one_source_to_a_new_incident(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(REPORT, encoding="utf-8")
+    b.write_text(SAME_EVENT, encoding="utf-8")
+    db = tmp_path / "s.db"
+    run_cli("ingest", str(a), str(b), "--db", str(db), "--published", "2024-01-25")
+    with Store(db) as store:
+        (inc,) = store.incidents()
+        moved = inc.sources[1].article_id
+        new = store.split(inc.incident_id, moved, author="analyst")
+        assert [s.article_id for s in new.sources] == [moved]
+        assert [s.article_id for s in store.incident(inc.incident_id).sources] == [inc.sources[0].article_id]
+        assert len(store.incidents()) == 2 and new.location == inc.location
+        with pytest.raises(ValueError, match="one source"):
+            store.split(new.incident_id, moved)
