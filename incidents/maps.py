@@ -132,6 +132,35 @@ class CellLayer(MacroElement):
         } for c in cells]
 
 
+class AcledLayer(MacroElement):
+    """ACLED's events as hollow squares-ish markers in their own layer-control entry."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup().addTo({{ this._parent.get_name() }});
+        {{ this.points|tojson }}.forEach(function (p) {
+            L.circleMarker([p.lat, p.lon], {radius: 6, color: "#000000", weight: 2, fill: false,
+                                            dashArray: "2 2", className: "atlas-acled"})
+                .bindPopup(p.popup, {maxWidth: 420}).bindTooltip(p.tooltip).addTo({{ this.get_name() }});
+        });
+        L.control.layers(null, {"ACLED events": {{ this.get_name() }}}, {collapsed: false})
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, events: list):
+        super().__init__()
+        self._name = "AcledLayer"
+        self.points = [{
+            "lat": e.latitude, "lon": e.longitude,
+            "tooltip": _e(f"ACLED · {e.sub_event_type or e.event_type} · {e.location} · {e.event_date}"),
+            "popup": (f"<div class='atlas-popup'><b>ACLED {_e(e.event_id)}</b><br>{_e(e.event_type)} / "
+                      f"{_e(e.sub_event_type)}<br><b>Date:</b> {_e(e.event_date)}<br><b>Place:</b> {_e(e.location)}"
+                      f", {_e(e.admin1)}<br><b>Actors:</b> {_e(e.actor1)} → {_e(e.actor2)}<br><b>Fatalities:</b> "
+                      f"{_e(e.fatalities)}<blockquote dir='auto'>{_e(e.notes)}</blockquote></div>"),
+        } for e in events]
+
+
 class Legend(MacroElement):
     """Incident types with their colours, as a Leaflet control (our own markup, escaped)."""
 
@@ -265,7 +294,8 @@ def _base_map(assets: Assets, **kwargs) -> folium.Map:
 
 def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict[str, dict] | None = None,
               fit: bool = True, focus: Incident | None = None, title: str | None = None,
-              static: bool = False, view: View | None = None, max_markers: int = MAX_MARKERS) -> folium.Map:
+              static: bool = False, view: View | None = None, max_markers: int = MAX_MARKERS,
+              acled: list | None = None) -> folium.Map:
     """A map of ``incidents`` drawing on local assets only (``assets`` gives their URLs).
 
     ``title`` adds a title box; ``static=True`` makes a still picture for exports: no animations and
@@ -291,6 +321,8 @@ def build_map(incidents: list[Incident], assets: Assets, *, inline_basemap: dict
         m.add_child(CellLayer(cells))
     else:
         m.add_child(IncidentLayer(markers, controls=not static, labels=static and len(markers) <= LABEL_UP_TO))
+    if acled:
+        m.add_child(AcledLayer(acled))
     types = sorted({i.incident_type for i in placed}, key=list(taxonomy()).index) or list(taxonomy())
     m.add_child(Legend(types, arabic=static))
     if focus is not None and focus.latitude is not None:

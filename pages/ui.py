@@ -157,6 +157,9 @@ def sidebar_filters() -> None:
                        format_func=lambda p: PRECISION_LABELS[int(p)])
         st.number_input("Minimum casualties (killed + injured)", min_value=0, step=1, key="sidebar_min_casualties")
         st.multiselect("Review status", options=["machine", "reviewed"], key="sidebar_status")
+    with st.sidebar.expander("Compare with ACLED"):
+        upload = st.file_uploader("ACLED export (CSV)", type=["csv"], key="sidebar_acled")
+        _load_acled(upload)
     _to_query()
 
 
@@ -514,3 +517,33 @@ def playback_step(incidents: list[Incident]) -> list[Incident]:
 def playback_caption() -> str:
     day = st.session_state.get("map_playback_day")
     return f" up to {day}" if st.session_state.get("map_playing") and day else ""
+
+
+# ---- ACLED comparison layer -----------------------------------------------------------------
+def _load_acled(upload) -> None:
+    from incidents.acled import read_acled
+
+    if upload is None:
+        st.session_state.pop("acled_file", None)
+        return
+    try:
+        loaded = read_acled(upload.name, upload.getvalue())
+    except AtlasError as e:
+        show_error(e)
+        return
+    st.session_state["acled_file"] = loaded
+    st.caption(f"{len(loaded.events)} ACLED events on the map (layer 'ACLED events'); "
+               f"{len(loaded.skipped)} row(s) skipped")
+    for line in loaded.skipped[:5]:
+        st.caption(line)
+
+
+def acled_events() -> list:
+    """The loaded ACLED events within the timeline's date range."""
+    from incidents.acled import in_range
+
+    loaded = st.session_state.get("acled_file")
+    if loaded is None:
+        return []
+    since, until = st.session_state.get("sidebar_dates", (None, None))
+    return in_range(loaded.events, since, until)
