@@ -70,3 +70,27 @@ def test_geocode_cli_prints_one_json_line_per_name():
     assert lines[1]["candidates"] == []
     bad = run_cli("geocode", "")
     assert bad.returncode != 0 and "empty place query" in bad.stderr
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("Deir ez-Zor", "Deir ez-Zor", "SY"), ("Dayr az-Zawr", "Deir ez-Zor", "SY"), ("Deir Ezzor", "Deir ez-Zor", "SY"),
+    ("بدير الزور", "Deir ez-Zor", "SY"), ("Abu Kamal", "Albu Kamal", "SY"), ("البوكمال", "Albu Kamal", "SY"),
+    ("القامشلي", "Qamishli", "SY"), ("التنف", "al-Tanf Garrison", "SY"), ("تدمر", "Palmyra", "SY"),
+    ("أربيل", "Erbil", "IQ"), ("الموصل", "Mosul", "IQ"), ("قاعدة حرير", "Harir Air Base", "IQ"),
+    ("عكاشات", "Akashat", "IQ"), ("Tower 22", "Tower 22", "JO"),
+])
+def test_places_of_both_countries_and_their_variants(geocoder, query, name, country):
+    loc = geocoder.geocode(query)
+    assert (loc.raw["name"], loc.raw["country"]) == (name, country)
+
+
+def test_a_town_ranks_before_the_governorate_of_the_same_name(geocoder):
+    first, second = geocoder.geocode("Kirkuk", exactly_one=False)[:2]
+    assert (first.raw["feature"], second.raw["feature"]) == ("city", "governorate")
+
+
+def test_a_base_named_in_text_is_the_base_not_the_town(gazetteer):
+    from incidents.text import words_of
+
+    words = [w for w, _, _ in words_of("هجوم بطائرة مسيرة على قاعدة حرير الجوية في أربيل")]
+    assert [m.best.name for m in gazetteer.scan(words)][:1] == ["Harir Air Base"]
