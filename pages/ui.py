@@ -97,11 +97,12 @@ def _from_query(key: str, kind: str, allowed=None):
     st.session_state[key] = value
 
 
-def _to_query() -> None:
+def _to_query(defaults: dict) -> None:
+    """Write the filters that differ from their defaults into the URL (a short, shareable link)."""
     params = {}
     for key, name in QUERY_KEYS.items():
         value = st.session_state.get(key)
-        if value in (None, "", [], 0) or (key, value) in (("sidebar_undated", True), ("sidebar_geo", 3)):
+        if value in (None, "", [], 0) or value == defaults.get(key):
             continue
         if key == "sidebar_dates":
             params[name] = f"{value[0]}~{value[1]}"
@@ -160,7 +161,8 @@ def sidebar_filters() -> None:
     with st.sidebar.expander("Compare with ACLED"):
         upload = st.file_uploader("ACLED export (CSV)", type=["csv"], key="sidebar_acled")
         _load_acled(upload)
-    _to_query()
+    _to_query({"sidebar_dates": (dates[0], dates[-1]) if dates else None, "sidebar_types": types,
+               "sidebar_undated": True, "sidebar_geo": 3})
 
 
 def current_filters() -> Filters:
