@@ -80,6 +80,6 @@ def test_uploading_a_bad_file_shows_a_readable_error(seeded_app, tmp_path):
     with offline_browser() as (page, _blocked):
         page.goto(f"{seeded_app}/ingest")
         page.get_by_text("Add reports").first.wait_for(timeout=20000)
-        page.locator("input[type=file]").set_input_files(str(bad))
+        page.get_by_test_id("stMainBlockContainer").locator("input[type=file]").set_input_files(str(bad))
         page.get_by_text("scan.txt: this is a PDF, not text").first.wait_for(timeout=15000)
         assert page.get_by_text("Traceback").count() == 0
