@@ -48,7 +48,7 @@ def to_geojson(incidents: list[Incident]) -> dict:
 
 
 def geojson_text(incidents: list[Incident]) -> str:
-    return json.dumps(to_geojson(incidents), ensure_ascii=False, indent=1)
+    return json.dumps(to_geojson(incidents), ensure_ascii=False, separators=(",", ":"))
 
 
 def _inter(actor: str) -> str:

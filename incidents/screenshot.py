@@ -19,6 +19,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from incidents.aggregate import for_view
 from incidents.errors import ExportError, InputError
 from incidents.maps import CLUSTER_ABOVE, standalone_map_html
 from incidents.model import Incident
@@ -37,8 +38,10 @@ MAP_READY_JS = """async (expected) => {
     const ready = () => {
         const markers = document.querySelectorAll("path.atlas-incident").length;
         const clusters = document.querySelectorAll(".marker-cluster").length;
-        const outlines = document.querySelectorAll("path:not(.atlas-incident)").length;
-        const drawn = expected.clustered ? markers + clusters > 0 : markers === expected.markers;
+        const cells = document.querySelectorAll("path.atlas-cell").length;
+        const outlines = document.querySelectorAll("path:not(.atlas-incident):not(.atlas-cell)").length;
+        const drawn = expected.cells ? cells === expected.cells
+            : expected.clustered ? markers + clusters > 0 : markers === expected.markers;
         return drawn && outlines > 0;
     };
     const deadline = Date.now() + expected.timeout;
@@ -157,9 +160,11 @@ class Browser:
             raise failure
         return result
 
-    def map_screenshot(self, html: str, *, width: int, height: int, markers: int, scale: int = 1) -> bytes:
-        """PNG of a map page once its ``markers`` incident markers (and the basemap) are drawn."""
-        expected = {"markers": markers, "clustered": markers > CLUSTER_ABOVE, "timeout": TIMEOUT_MS}
+    def map_screenshot(self, html: str, *, width: int, height: int, markers: int, scale: int = 1,
+                       cells: int = 0) -> bytes:
+        """PNG of a map page once its ``markers`` incident markers, or its ``cells`` grid cells
+        when there are too many incidents to draw one by one (and the basemap), are drawn."""
+        expected = {"markers": markers, "cells": cells, "clustered": markers > CLUSTER_ABOVE, "timeout": TIMEOUT_MS}
 
         def shoot(page) -> bytes:
             if not page.evaluate(MAP_READY_JS, expected):
@@ -235,8 +240,10 @@ def map_png(incidents: list[Incident], *, width: int = 1920, height: int = 1080,
     _check_size(width, height, scale)
     title = title if title is not None else default_title(incidents)
     html = standalone_map_html(incidents, title=title, static=True)
-    markers = sum(1 for i in incidents if i.latitude is not None and i.longitude is not None)
+    drawn, cells = for_view(incidents, None)
+    markers = len(drawn)
     if browser is not None:
-        return browser.map_screenshot(html, width=width, height=height, markers=markers, scale=scale)
+        return browser.map_screenshot(html, width=width, height=height, markers=markers, scale=scale,
+                                      cells=len(cells))
     return with_own_browser(lambda own: own.map_screenshot(html, width=width, height=height, markers=markers,
-                                                           scale=scale))
+                                                           cells=len(cells), scale=scale))
