@@ -69,7 +69,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         if a.mentions:
             mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                    context_places=context))) for m in a.mentions]
-            a.places = _locate(mentions, a.cues, a.covered)
+            a.places = _locate(mentions, a.cues, a.covered, a.words)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -126,10 +126,10 @@ def _cue_before(cues: list[Hit], start: int) -> str | None:
 
 def _cue_after(cues: list[Hit], end: int) -> str | None:
     """"Deir Ezzor province": a cue after the name that makes it the wider area."""
-    return next((h.payloads[0] for h in cues if h.start == end and h.payloads[0] == "container"), None)
+    return next(("container" for h in cues if h.start == end and h.payloads[0] == "container_after"), None)
 
 
-def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list[Located]:
+def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str]) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -146,7 +146,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int]) -> list
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
         role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
-        if role == "locative" and out and m.start - out[-1].mention.end == 1 and out[-1].role != "container":
+        gap = m.start - out[-1].mention.end if out else 99
+        if (role == "locative" and out and out[-1].role != "container" and
+                (gap == 1 or (gap == 2 and words[m.start - 2].casefold() not in ("and", "or")))):
             role = "container"  # "Harir base in Erbil", "قاعدة حرير في أربيل": Erbil holds Harir
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":
