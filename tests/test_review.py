@@ -121,3 +121,13 @@ def test_split_moves_one_source_to_a_new_incident(tmp_path):
         assert len(store.incidents()) == 2 and new.location == inc.location
         with pytest.raises(ValueError, match="one source"):
             store.split(new.incident_id, moved)
+
+
+def test_stored_columns_follow_the_incident_fields():
+    import dataclasses
+
+    from incidents.model import Incident
+    from incidents.store import INCIDENT_COLUMNS
+
+    fields = [f.name for f in dataclasses.fields(Incident)]
+    assert ["incident_id", *INCIDENT_COLUMNS[1:]] == fields[:len(INCIDENT_COLUMNS)]
