@@ -26,7 +26,8 @@ from incidents.text import clean, content_hash, detect_language, html_to_text, w
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive",
                 b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image"}
-MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES = 1024 * 1024 * 1024  # a JSONL batch file
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # one report (.txt/.html): news articles are kilobytes
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,10 @@ def read(path: Path) -> Iterator[RawDoc | InputError]:
     """The articles in one file; errors are yielded, not raised, so the batch goes on."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // 2**20} MB is larger than the {MAX_BYTES // 2**20} MB allowed for one file")
+        limit = MAX_BYTES if path.suffix.lower() == ".jsonl" else MAX_ARTICLE_BYTES
+        if size > limit:
+            raise InputError(f"{path}: {size / 2**20:.0f} MB is more than the {limit // 2**20} MB allowed for "
+                             + ("one batch file" if limit == MAX_BYTES else "one report; give many reports as .jsonl"))
         data = path.read_bytes()
     except OSError as e:
         yield InputError(f"{path}: cannot read: {e.strerror or e}")
@@ -173,6 +176,9 @@ def prepare(doc: RawDoc, *, today: dt.date, published: dt.date | None = None,
     text = clean(text)
     if not text:
         raise InputError(f"{doc.where}: no text in this article")
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise InputError(f"{doc.where}: {len(text):,} characters is more than one report can hold "
+                         f"({MAX_ARTICLE_BYTES:,}); split it into reports")
     page_title = page_title or _first_line(text)
     source = "none"
     if published is not None:
@@ -206,17 +212,18 @@ def ingest(paths: list[Path], store: Store, gazetteer: Gazetteer, *, today: dt.d
     """
     report = IngestReport()
     files = list(expand(paths))
-    docs = [(n, doc) for n, item in enumerate(files, start=1)
-            for doc in ([item] if isinstance(item, InputError) else read(item))]
+    docs = ((n, doc) for n, item in enumerate(files, start=1)  # read lazily, file by file
+            for doc in ([item] if isinstance(item, InputError) else read(item)))
     work = _Work(gazetteer, today, published, title, url)
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    big = len(files) > PARALLEL_ABOVE or any(f.suffix.lower() == ".jsonl" for f in files if isinstance(f, Path))
     done_files = 0
-    with _mapper(work, workers if len(docs) > PARALLEL_ABOVE else 1) as mapper:
-        for (n, doc), prepared in zip(docs, mapper(work, (d for _, d in docs))):
-            report.outcomes.append(_store(doc, prepared, store))
+    with _mapper(work, workers if big else 1) as mapper:
+        for n, where, prepared in mapper(work.numbered, docs):
+            report.outcomes.append(_store(where, prepared, store))
             if progress and n > done_files:
                 done_files = n
-                progress(n, len(files), getattr(doc, "where", str(doc)).split(":")[0])
+                progress(n, len(files), where.split(":")[0])
     return report
 
 
@@ -224,7 +231,7 @@ def ingest_docs(docs: Iterable[RawDoc | InputError], store: Store, gazetteer: Ga
                 published: dt.date | None = None, title: str = "", url: str = "") -> list[Outcome]:
     """Store already-read documents (uploads, pasted text); errors become failed outcomes."""
     work = _Work(gazetteer, today, published, title, url)
-    return [_store(doc, work(doc), store) for doc in docs]
+    return [_store(*work.numbered((0, doc))[1:], store) for doc in docs]
 
 
 @dataclass(frozen=True)
@@ -246,6 +253,12 @@ class _Work:
             return e
         return article, extract(article, self.gazetteer)
 
+    def numbered(self, item: tuple[int, RawDoc | InputError]):
+        """(file number, where, prepared) — what comes back from a worker is small and picklable."""
+        n, doc = item
+        where = str(doc).split(": ")[0] if isinstance(doc, InputError) else doc.where
+        return n, where, self(doc)
+
 
 _WORK: _Work | None = None
 
@@ -262,8 +275,8 @@ def _init_worker(work: _Work) -> None:
         pass
 
 
-def _in_worker(doc):
-    return _WORK(doc)
+def _in_worker(item):
+    return _WORK.numbered(item)
 
 
 @contextmanager
@@ -277,19 +290,18 @@ def _mapper(work: _Work, workers: int):
         yield lambda _fn, items: pool.imap(_in_worker, items, chunksize=16)
 
 
-def _store(doc: RawDoc | InputError, prepared, store: Store) -> Outcome:
+def _store(where: str, prepared, store: Store) -> Outcome:
     if isinstance(prepared, InputError):
-        return Outcome(str(prepared).split(": ")[0] if isinstance(doc, InputError) else doc.where, "failed",
-                       str(prepared))
+        return Outcome(where, "failed", str(prepared))
     article, incidents = prepared
     if store.has_article(article.content_hash):
-        return Outcome(doc.where, "skipped", "already stored")
+        return Outcome(where, "skipped", "already stored")
     article_id, added = store.add_article(article, incidents)
     if not added:
-        return Outcome(doc.where, "skipped", "already stored")
+        return Outcome(where, "skipped", "already stored")
     note = "" if article.published else ("no publication date given or found in the text: its incidents are "
                                          "stored without dates (give --published YYYY-MM-DD)")
-    return Outcome(doc.where, "ingested", note, article_id, len(incidents), article.published, article.published_source)
+    return Outcome(where, "ingested", note, article_id, len(incidents), article.published, article.published_source)
 
 
 @dataclass(frozen=True)

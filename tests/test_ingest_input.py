@@ -102,3 +102,35 @@ def test_the_audit_trail_is_append_only(tmp_path):
         store.db.execute("INSERT INTO edits (incident_id, field, before, after, at) VALUES (1, 'x', 'a', 'b', 'now')")
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             store.db.execute("DELETE FROM edits")
+
+
+def test_a_50_mb_file_is_refused_and_the_rest_lands(tmp_path):
+    big = tmp_path / "dump.txt"
+    with big.open("w", encoding="utf-8") as fh:
+        line = (EN + "\n") * 1000
+        while fh.tell() < 50 * 2**20:
+            fh.write(line)
+    good = tmp_path / "good.txt"
+    good.write_text(AR, encoding="utf-8")
+    r = ingest(tmp_path, big, good)
+    assert r.returncode == 0
+    assert f"{big}: 50 MB is more than the 5 MB allowed for one report" in r.stderr
+    assert stored(tmp_path)[0]["articles"] == 1
+
+
+def test_a_file_that_disappears_mid_batch_is_reported(tmp_path):
+    from incidents.ingest import ingest as ingest_paths
+    from gazetteer import default_gazetteer
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(EN, encoding="utf-8")
+    second.write_text(AR, encoding="utf-8")
+
+    def vanish(n, total, name):  # the second file goes away while the first is processed
+        second.unlink(missing_ok=True)
+
+    with Store(tmp_path / "t.db") as store:
+        report = ingest_paths([first, second], store, default_gazetteer(), today=__import__("datetime").date(2026, 1, 1),
+                              progress=vanish, workers=1)
+    assert report.count("ingested") == 1
+    assert any("b.txt: cannot read" in o.message for o in report.outcomes if o.status == "failed")
