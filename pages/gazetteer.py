@@ -31,7 +31,7 @@ with left:
                        for c in candidates}
             place_id = st.selectbox("Place", options=list(options), format_func=options.get, key="gaz_alias_place")
             alias = st.text_input("Alias", key="gaz_alias_text")
-            if st.form_submit_button("Add alias"):
+            if st.form_submit_button("Add alias", key="gaz_alias_submit"):
                 ui.add_alias(place_id, alias)
 
 with right, st.form("gaz_place_form", clear_on_submit=False):
@@ -44,6 +44,6 @@ with right, st.form("gaz_place_form", clear_on_submit=False):
     admin1 = st.text_input("Governorate", key="gaz_new_admin1")
     country = st.selectbox("Country", options=["IQ", "SY", "JO", "TR", "IR", "LB", "SA", "KW"], key="gaz_new_country")
     source = st.text_input("Source (GeoNames id, Wikipedia article, ICAO code…)", key="gaz_new_source")
-    if st.form_submit_button("Add place"):
+    if st.form_submit_button("Add place", key="gaz_place_submit"):
         ui.add_place(name=name, name_ar=name_ar, latitude=lat, longitude=lon, feature=feature, admin1=admin1,
                      country=country, source=source or "analyst")

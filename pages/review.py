@@ -38,7 +38,7 @@ with st.form("review_form"):
     actor1 = c6.text_input("Actor 1 (perpetrator)", value=inc.actor1, key="review_actor1")
     actor2 = c7.text_input("Actor 2 (target)", value=inc.actor2, key="review_actor2")
     reject = st.checkbox("Not an incident: reject it", value=False, key="review_reject")
-    if st.form_submit_button("Save changes", type="primary"):
+    if st.form_submit_button("Save changes", type="primary", key="review_save"):
         ui.save_review(inc, kind=kind, date=date, precision=precision, place_id=place_id, lat=lat, lon=lon,
                        killed=killed, injured=injured, actor1=actor1, actor2=actor2, reject=reject)
 

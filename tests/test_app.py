@@ -75,7 +75,7 @@ def test_gazetteer_page_search_and_add_alias(app):
     results = app.dataframe[0].value
     assert results.iloc[0]["name"] == "al-Qaim"
     app.text_input(key="gaz_alias_text").input("Qaim crossing town")
-    submit = [b for b in app.button if b.label == "Add alias"][0]
+    submit = app.button(key="gaz_alias_submit")
     submit.click().run()
     assert not app.exception
     assert any("added" in s.value for s in app.success)
@@ -87,7 +87,7 @@ def test_review_edit_is_saved_and_audited(app):
     app.switch_page("pages/review.py").run()
     assert not app.exception, app.exception
     app.number_input(key="review_killed").set_value(7)
-    [b for b in app.button if b.label == "Save changes"][0].click().run()
+    app.button(key="review_save").click().run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     assert any("Saved" in s.value for s in app.success)
     audit = app.dataframe[-1].value
