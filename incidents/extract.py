@@ -79,8 +79,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             incidents.extend(made)
             previous, follow = made, FOLLOW_SENTENCES
             continue
-        if len(previous) == 1 and follow and not a.blocked and not a.places and (a.classes or a.casualties):
-            _continue(previous[0], a, lexicon)
+        if len(previous) == 1 and follow > 0 and not a.blocked and not a.places:
+            if not a.classes:
+                _follow_up_figures(a, lexicon, article.published)
+            if a.classes or a.casualties:
+                _continue(previous[0], a, lexicon)
         follow -= 1
     return merge_within(incidents)
 
@@ -94,10 +97,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
                  {c for h in triggers for c in h.payloads}, triggers, [])
-    if not triggers:  # only attacks matter, and casualty figures that may follow one
-        if lexicon.casualties.find(words, keys):
-            a.dates = find_dates(words, reference)
-            a.casualties = _casualties(words, keys, lexicon, lexicon.cues.find(words, keys), a.dates, [])
+    if not triggers:  # only attacks matter (and, see _follow_up, figures that may follow one)
         return a
     a.dates = find_dates(words, reference)
     cues = a.cues = lexicon.cues.find(words, keys)
@@ -118,6 +118,15 @@ def _context_places(analysed: list[Analysed]) -> list[Place]:
 
 
 ROLE_CUES = ("locative", "near", "direction", "container")
+
+
+def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None) -> None:
+    """Casualty figures (and dates) of a sentence without an attack word, read only when it
+    follows an incident ("Four civilians were killed, the council said")."""
+    keys = [word_key(w) for w in a.words]
+    if lexicon.casualties.find(a.words, keys):
+        a.dates = find_dates(a.words, reference)
+        a.casualties = _casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [])
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:

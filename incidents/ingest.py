@@ -287,7 +287,7 @@ def _mapper(work: _Work, workers: int):
         return
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(work,)) as pool:
-        yield lambda _fn, items: pool.imap(_in_worker, items, chunksize=16)
+        yield lambda _fn, items: pool.imap(_in_worker, items, chunksize=64)
 
 
 def _store(where: str, prepared, store: Store) -> Outcome:

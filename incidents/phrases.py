@@ -81,9 +81,14 @@ class PhraseTable(Generic[T]):
         if keys is None or self.keep_article:
             keys = [_word_key(w, self.keep_article) for w in words]
         hits: list[Hit[T]] = []
-        i = 0
-        while i < len(words):
-            hit = self._longest_at(words, keys, i, accept_first)
+        first_words, i, n = self.first_words, 0, len(words)
+        while i < n:
+            # most words start no phrase: a set lookup per variant, before any slicing or joining
+            variants = [v for v in first_word_variants(words[i], self.keep_article) if v[0] in first_words]
+            if not variants and not (keys[i] in ("al", "el") and i + 1 < n):
+                i += 1
+                continue
+            hit = self._longest_at(words, keys, i, accept_first, variants)
             if hit is None:
                 i += 1
             else:
@@ -91,11 +96,8 @@ class PhraseTable(Generic[T]):
                 i = hit.end
         return hits
 
-    def _longest_at(self, words, keys, i, accept_first) -> Hit[T] | None:
+    def _longest_at(self, words, keys, i, accept_first, variants) -> Hit[T] | None:
         if accept_first is not None and not accept_first(words[i]):
-            return None
-        variants = [v for v in first_word_variants(words[i], self.keep_article) if v[0] in self.first_words]
-        if not variants and not (keys[i] in ("al", "el") and i + 1 < len(words)):
             return None
         for length in range(min(self.max_words, len(words) - i), 0, -1):
             tail = keys[i + 1:i + length]

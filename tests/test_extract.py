@@ -69,3 +69,12 @@ def test_not_incidents(gazetteer, text):
 def test_without_a_publication_date_incidents_have_no_date(gazetteer):
     (inc,) = run("Ain al-Asad air base was hit by ballistic missiles on Saturday.", gazetteer, published=None)
     assert inc.event_date is None and inc.time_precision is None
+
+
+def test_follow_up_figures_only_from_the_next_two_sentences(gazetteer):
+    text = ("A drone struck a vehicle in Baghdad on Tuesday. Officials gave no figures. "
+            "The weather was hot. Traders said prices rose. Five people were killed in a fire elsewhere.")
+    (inc,) = run(text, gazetteer)
+    assert inc.fatalities is None
+    near = run("A drone struck a vehicle in Baghdad on Tuesday. Two people were killed, police said.", gazetteer)
+    assert near[0].fatalities == 2
