@@ -96,3 +96,18 @@ def test_undatable_article_is_stored_without_dates_and_the_cli_says_so(tmp_path,
     features = json.loads(run_cli("export", "--db", str(db), "--format", "geojson").stdout)["features"]
     assert features, "the article's incidents are still stored"
     assert all(f["properties"]["event_date"] is None for f in features)
+
+
+def test_seed_as_an_html_page_gives_the_same_incidents(tmp_path, seed_path):
+    import html
+
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in seed_path.read_text(encoding="utf-8").splitlines()
+                         if line.strip())
+    page = tmp_path / "seed.html"
+    page.write_text("<!doctype html><html><head><title>تقرير</title><script>var a='قاعدة عين الأسد';</script>"
+                    f"</head><body><nav>الرئيسية | أخبار</nav>{paragraphs}<footer>جميع الحقوق محفوظة</footer>"
+                    "</body></html>", encoding="utf-8")
+    _, features = _features(tmp_path, page)
+    assert len(features) == 4
+    found = _match(features)
+    assert {k: found[k]["event_date"] for k in found} == {k: v[2] for k, v in EXPECTED.items()}
