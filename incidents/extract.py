@@ -106,7 +106,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
-    _actors(a, actor_hits, lexicon.roles.find(words, keys))
+    _actors(a, actor_hits, lexicon.roles.find(words, keys), [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = _casualties(words, keys, lexicon, cues, a.dates, triggers)
     return a
 
@@ -194,7 +194,10 @@ def _drop_containers(places: list[Located]) -> list[Located]:
     return keep
 
 
-def _actors(a: Analysed, hits: list[Hit], roles: list[Hit]) -> None:
+def _actors(a: Analysed, hits: list[Hit], roles: list[Hit], casualty_words: list[int]) -> None:
+    """Perpetrators and targets: by a role cue before the name ("against X", "أطلقها X"), by a
+    casualty word just after it ("four US soldiers were injured"), by a nationality adjective
+    on the attack word ("US strikes", "غارة أميركية"), else by default the perpetrator."""
     trigger_edges = {h.start for h in a.triggers} | {h.end for h in a.triggers}
     first_trigger = min((h.start for h in a.triggers), default=0)
     for h in hits:
@@ -206,7 +209,8 @@ def _actors(a: Analysed, hits: list[Hit], roles: list[Hit]) -> None:
             cue = next((r.payloads[0] for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
             if cue == "affiliation":  # "KH, one of the PMF factions": not a second actor
                 continue
-            if cue == "target" or (cue is None and h.start > first_trigger and _after_on(a.words, h.start)):
+            victim = any(h.end <= c <= h.end + ROLE_WINDOW for c in casualty_words)
+            if cue == "target" or (cue is None and (victim or (h.start > first_trigger and _after_on(a.words, h.start)))):
                 _add_once(a.targets, alias.actor)
             else:
                 _add_once(a.perpetrators, alias.actor)

@@ -78,3 +78,12 @@ def test_follow_up_figures_only_from_the_next_two_sentences(gazetteer):
     assert inc.fatalities is None
     near = run("A drone struck a vehicle in Baghdad on Tuesday. Two people were killed, police said.", gazetteer)
     assert near[0].fatalities == 2
+
+
+def test_actors_in_an_english_report(gazetteer):
+    text = ("US forces struck three facilities used by Kataib Hezbollah in Iraq. The strikes hit Kataib Hezbollah "
+            "positions in Jurf al-Sakhar on Wednesday. Four US soldiers suffered brain injuries on Saturday when "
+            "Ain al-Asad air base was hit by ballistic missiles fired by Iran-aligned militants.")
+    by_place = {i.place.name: (i.actor1, i.actor2) for i in run(text, gazetteer)}
+    assert by_place == {"Jurf al-Nasr": ("US forces", "Kataib Hezbollah"),
+                        "Ain al-Asad Air Base": ("Iran-backed militias", "US forces")}
