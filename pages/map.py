@@ -30,6 +30,9 @@ def map_and_record():
 
 
 map_and_record()
+if st.button("Screenshot of this map (PNG, 1920×1080)", key="map_png"):
+    ui.make_export("png", incidents, title=ui.default_title(incidents))
+ui.show_exports(only="png", key_prefix="map")
 counts = per_day(incidents)
 if not counts.empty:
     st.subheader("Incidents per day")

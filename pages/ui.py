@@ -467,10 +467,12 @@ def make_export(kind: str, incidents: list[Incident], *, title: str, size: tuple
     st.session_state.setdefault("briefing_exports", {})[kind] = data
 
 
-def show_exports() -> None:
+def show_exports(only: str | None = None, key_prefix: str = "briefing") -> None:
     for kind, data in st.session_state.get("briefing_exports", {}).items():
+        if only and kind != only:
+            continue
         name, mime = EXPORT_FILES[kind]
-        st.download_button(f"Download {name}", data, file_name=name, mime=mime, key=f"briefing_download_{kind}")
+        st.download_button(f"Download {name}", data, file_name=name, mime=mime, key=f"{key_prefix}_download_{kind}")
         if kind == "png":
             st.image(data, caption="Map screenshot", width="stretch")
 
