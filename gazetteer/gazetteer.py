@@ -17,6 +17,7 @@ from incidents.phrases import PhraseTable
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CUES_FILE = Path(__file__).resolve().parent / "cues.csv"
+AMBIGUOUS_FILE = Path(__file__).resolve().parent / "ambiguous.csv"
 COLUMNS = ("id", "name", "name_ar", "aliases", "aliases_ar", "latitude", "longitude",
            "feature", "admin1", "country", "population", "source")
 # geo_precision by feature (ACLED: 1 site/town, 2 district, 3 governorate); 4 = country or
@@ -113,12 +114,25 @@ def _load_cues(path: Path = CUES_FILE) -> dict[str, str]:
         return {word_key(r["word"]): r["feature"] for r in csv.DictReader(fh)}
 
 
+def _load_ambiguous(path: Path = AMBIGUOUS_FILE) -> PhraseTable[str]:
+    """Names that are also common words ("بلد", "Hit"): they count as places only after a
+    settlement word ("مدينة هيت", "the town of Hit"). Matched with their article: المدينة ≠ مدينة."""
+    table: PhraseTable[str] = PhraseTable(keep_article=True)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            if not (row.get("name") or "").strip() or not (row.get("source") or "").strip():
+                raise DataFileError(f"{path}:{lineno}: every ambiguous name needs a name and a source")
+            table.add(row["name"], row["name"])
+    return table
+
+
 @dataclass
 class Gazetteer:
     """All places, indexed by normalised name; ``Gazetteer.load()`` reads the CSV layers."""
 
     places: list[Place]
     cues: dict[str, str] = field(default_factory=dict)
+    ambiguous: PhraseTable[str] = field(default_factory=PhraseTable)
 
     def __post_init__(self) -> None:
         self._table: PhraseTable[Place] = PhraseTable()
@@ -148,7 +162,7 @@ class Gazetteer:
         if not layers:
             raise DataFileError(f"no gazetteer layers (*.csv) in {data_dir}")
         places = [p for layer in layers for p in _read_layer(layer)]
-        g = cls(places, _load_cues())
+        g = cls(places, _load_cues(), _load_ambiguous())
         for path in (Path(p) for p in alias_files if Path(p).exists()):
             g._add_aliases(path)
         return g
@@ -200,6 +214,13 @@ class Gazetteer:
         return sorted(unique.values(), key=order)
 
     # ---- scanning running text -----------------------------------------------------
+    def _cue_before(self, keys: list[str], start: int) -> str:
+        """The feature a settlement or facility word before a name suggests ("town of X" too)."""
+        i = start - 1
+        if i > 0 and keys[i] == "of":
+            i -= 1
+        return self.cues.get(keys[i], "") if i >= 0 else ""
+
     def scan(self, words: Sequence[str]) -> list[Mention]:
         """Place names in a sequence of words, longest match first, left to right.
 
@@ -208,8 +229,13 @@ class Gazetteer:
         """
         keys = [word_key(w) for w in words]
         out: list[Mention] = []
+        ambiguous = {h.start: h.end for h in self.ambiguous.find(words, keys)}
         for hit in self._table.find(words, keys, accept_first=_capitalised):
-            hint = self.cues.get(keys[hit.start - 1], "") if hit.start else ""
+            hint = self._cue_before(keys, hit.start)
+            latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
+                              and keys[hit.start - 1] in ("in", "near", "at", "outside"))
+            if hit.start in ambiguous and (ambiguous[hit.start] > hit.end or not (hint or latin_locative)):
+                continue  # "القائم بالأعمال", "Hit by rockets", "في بلد مجاور" (but "in Hit", "مدينة هيت")
             hint = self.cues.get(keys[hit.start], hint)
             places = hit.payloads
             if is_arabic(words[hit.start]) and not _has_article(words[hit.start]):

@@ -94,3 +94,17 @@ def test_a_base_named_in_text_is_the_base_not_the_town(gazetteer):
 
     words = [w for w, _, _ in words_of("هجوم بطائرة مسيرة على قاعدة حرير الجوية في أربيل")]
     assert [m.best.name for m in gazetteer.scan(words)][:1] == ["Harir Air Base"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قصف في بلد مجاور", []),  # بلد: "a country", not the town of Balad
+    ("في قضاء بلد", ["Balad"]),
+    ("Hit by rockets, the base went dark", []),
+    ("clashes in Hit on Monday", ["Hit"]),
+    ("استدعت بغداد القائم بالأعمال الإيراني", ["Baghdad"]),  # the chargé d'affaires is no place
+    ("في مدينة القائم", ["al-Qaim"]),
+])
+def test_names_that_are_also_common_words_need_a_cue(gazetteer, text, places):
+    from incidents.text import words_of
+
+    assert [m.best.name for m in gazetteer.scan([w for w, _, _ in words_of(text)])] == places
