@@ -6,7 +6,6 @@ place+date also needs the same day (or month, for a month-only gold date ``YYYY-
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -13,15 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA
-from incidents.arabic import parse_number, word_key
+from incidents.arabic import word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
+from incidents.participants import actors, casualties
 from incidents.phrases import Hit
 from incidents.text import sentences, words_of
 
-NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
-ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
 FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
@@ -106,8 +105,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
-    _actors(a, actor_hits, lexicon.roles.find(words, keys), [h.start for h in lexicon.casualties.find(words, keys)])
-    a.casualties = _casualties(words, keys, lexicon, cues, a.dates, triggers)
+    a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
+                                       [h.start for h in lexicon.casualties.find(words, keys)])
+    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers)
     return a
 
 
@@ -126,7 +126,7 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
     keys = [word_key(w) for w in a.words]
     if lexicon.casualties.find(a.words, keys):
         a.dates = find_dates(a.words, reference)
-        a.casualties = _casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [])
+        a.casualties = casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [])
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:
@@ -192,87 +192,6 @@ def _drop_containers(places: list[Located]) -> list[Located]:
         seen.add(p.place.id)
         keep.append(p)
     return keep
-
-
-def _actors(a: Analysed, hits: list[Hit], roles: list[Hit], casualty_words: list[int]) -> None:
-    """Perpetrators and targets: by a role cue before the name ("against X", "أطلقها X"), by a
-    casualty word just after it ("four US soldiers were injured"), by a nationality adjective
-    on the attack word ("US strikes", "غارة أميركية"), else by default the perpetrator."""
-    trigger_edges = {h.start for h in a.triggers} | {h.end for h in a.triggers}
-    first_trigger = min((h.start for h in a.triggers), default=0)
-    for h in hits:
-        for alias in h.payloads:
-            if alias.kind == "adjective":
-                if h.start in trigger_edges or h.end in trigger_edges:
-                    _add_once(a.perpetrators, alias.actor)
-                continue
-            cue = next((r.payloads[0] for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
-            if cue == "affiliation":  # "KH, one of the PMF factions": not a second actor
-                continue
-            victim = any(h.end <= c <= h.end + ROLE_WINDOW for c in casualty_words)
-            if cue == "target" or (cue is None and (victim or (h.start > first_trigger and _after_on(a.words, h.start)))):
-                _add_once(a.targets, alias.actor)
-            else:
-                _add_once(a.perpetrators, alias.actor)
-
-
-def _after_on(words: list[str], i: int) -> bool:
-    return i > 0 and words[i - 1].casefold() in ("on", "against", "targeting")
-
-
-def _add_once(items: list[str], value: str) -> None:
-    if value not in items:
-        items.append(value)
-
-
-def _casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr],
-                triggers: list[Hit]) -> list[tuple[int, str, int]]:
-    """(word position, killed|injured, count) for each casualty mention with a number.
-
-    Each number goes to the nearest casualty word, closest pairs first, so "five killed and
-    12 wounded" gives 5 and 12; numbers of weapons ("two rockets") and dates are skipped.
-    """
-    persons = {h.start for h in cues if "person" in h.payloads}
-    skip = {i for d in dates for i in range(d.start, d.end)}
-    skip |= {h.start - 1 for h in cues if "partitive" in h.payloads}  # "one of them critically"
-    skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
-    numbers: dict[int, int | None] = {}
-    for i, w in enumerate(words):
-        if i in skip:
-            continue
-        if keys[i] in lexicon.vague_numbers:
-            numbers[i] = None
-        elif (n := parse_number(w)) is not None and n < 1900:
-            numbers[i] = n
-    out, pairs, fixed = [], [], []
-    for h in lexicon.casualties.find(words, keys):
-        word = h.payloads[0]
-        if word.kind.startswith("none"):
-            kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
-            out += [(h.start, k, 0) for k in kinds[word.kind]]
-        elif word.count is not None:
-            fixed.append((h.start, word.kind, word.count))
-        else:
-            passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
-            for i in numbers:
-                gap = h.start - i if i < h.start else i - h.end + 1
-                if 0 < gap <= NUMBER_WINDOW:
-                    pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
-    used_hits, used_numbers = {h[0] for h in fixed}, set()
-    for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
-        if h.start in used_hits or i in used_numbers:
-            continue
-        used_hits.add(h.start)
-        used_numbers.add(i)
-        if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
-            out.append((h.start, h.payloads[0].kind, numbers[i]))
-    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a militia commander": one
-        if h.start in used_hits or h.payloads[0].kind != "killed" or h.payloads[0].count is not None:
-            continue
-        article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
-        if h.end in persons or (article and {h.end + 1, h.end + 2} & persons):
-            out.append((h.start, "killed", 1))
-    return sorted(out + fixed)
 
 
 # ---- incidents from a sentence -----------------------------------------------------------

@@ -29,7 +29,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
                "--disable-component-update", "--no-first-run", "--font-render-hinting=none"]
 LOCAL_URLS = ("file:", "data:", "blob:", "about:")
 SETUP_HINT = ("run `make test` in the repository (it installs Debian's chromium and the fonts-noto-core "
-              "fonts), or `apt-get install chromium fonts-noto-core` and `pip install -r requirements-dev.txt`")
+              "fonts), or `apt-get install chromium fonts-noto-core` and `pip install --no-deps -r requirements.txt`")
 TIMEOUT_MS = 30_000
 MIN_SIDE, MAX_SIDE = 200, 8000
 

@@ -1,0 +1,100 @@
+"""Who and how many: the actors of an attack sentence and its casualty figures.
+
+Both read phrase hits from the lexicon (``lexicon/actor_aliases.csv``, ``roles.csv``,
+``casualties.csv``, ``numbers.csv``); ``extract`` decides which incident they belong to.
+"""
+
+from __future__ import annotations
+
+from incidents.arabic import parse_number
+from incidents.dates import DateExpr
+from incidents.lexicon.loader import Lexicon
+from incidents.phrases import Hit
+
+NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
+ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
+
+
+def actors(words: list[str], triggers: list[Hit], hits: list[Hit], roles: list[Hit],
+           casualty_words: list[int]) -> tuple[list[str], list[str]]:
+    """Perpetrators and targets: by a role cue before the name ("against X", "أطلقها X"), by a
+    casualty word just after it ("four US soldiers were injured"), by a nationality adjective
+    on the attack word ("US strikes", "غارة أميركية"), else by default the perpetrator."""
+    perpetrators: list[str] = []
+    targets: list[str] = []
+    trigger_edges = {h.start for h in triggers} | {h.end for h in triggers}
+    first_trigger = min((h.start for h in triggers), default=0)
+    for h in hits:
+        for alias in h.payloads:
+            if alias.kind == "adjective":
+                if h.start in trigger_edges or h.end in trigger_edges:
+                    _add_once(perpetrators, alias.actor)
+                continue
+            cue = next((r.payloads[0] for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
+            if cue == "affiliation":  # "KH, one of the PMF factions": not a second actor
+                continue
+            victim = any(h.end <= c <= h.end + ROLE_WINDOW for c in casualty_words)
+            if cue == "target" or (cue is None and (victim or (h.start > first_trigger and _after_on(words, h.start)))):
+                _add_once(targets, alias.actor)
+            else:
+                _add_once(perpetrators, alias.actor)
+    return perpetrators, targets
+
+
+def _after_on(words: list[str], i: int) -> bool:
+    return i > 0 and words[i - 1].casefold() in ("on", "against", "targeting")
+
+
+def _add_once(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr],
+                triggers: list[Hit]) -> list[tuple[int, str, int]]:
+    """(word position, killed|injured, count) for each casualty mention with a number.
+
+    Each number goes to the nearest casualty word, closest pairs first, so "five killed and
+    12 wounded" gives 5 and 12; numbers of weapons ("two rockets") and dates are skipped.
+    """
+    persons = {h.start for h in cues if "person" in h.payloads}
+    skip = {i for d in dates for i in range(d.start, d.end)}
+    skip |= {h.start - 1 for h in cues if "partitive" in h.payloads}  # "one of them critically"
+    skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
+    numbers: dict[int, int | None] = {}
+    for i, w in enumerate(words):
+        if i in skip:
+            continue
+        if keys[i] in lexicon.vague_numbers:
+            numbers[i] = None
+        elif (n := parse_number(w)) is not None and n < 1900:
+            numbers[i] = n
+    out, pairs, fixed = [], [], []
+    for h in lexicon.casualties.find(words, keys):
+        word = h.payloads[0]
+        if word.kind.startswith("none"):
+            kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
+            out += [(h.start, k, 0) for k in kinds[word.kind]]
+        elif word.count is not None:
+            fixed.append((h.start, word.kind, word.count))
+        else:
+            passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
+            for i in numbers:
+                gap = h.start - i if i < h.start else i - h.end + 1
+                if 0 < gap <= NUMBER_WINDOW:
+                    pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
+    used_hits, used_numbers = {h[0] for h in fixed}, set()
+    for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
+        if h.start in used_hits or i in used_numbers:
+            continue
+        used_hits.add(h.start)
+        used_numbers.add(i)
+        if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
+            out.append((h.start, h.payloads[0].kind, numbers[i]))
+    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a militia commander": one
+        if h.start in used_hits or h.payloads[0].kind != "killed" or h.payloads[0].count is not None:
+            continue
+        article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
+        if h.end in persons or (article and {h.end + 1, h.end + 2} & persons):
+            out.append((h.start, "killed", 1))
+    return sorted(out + fixed)
