@@ -4,19 +4,19 @@ import streamlit as st
 
 from gazetteer.gazetteer import PRECISION
 from incidents.errors import AtlasError
-from pages import ui
+from pages import actions, ui
 
 st.title("Gazetteer")
 query = st.text_input("Search a place (Arabic or Latin)", key="gaz_query", placeholder="القائم, Ain al-Asad, Deir ez-Zor…")
 candidates = []
 if query.strip():
     try:
-        candidates = ui.search_places(query)
+        candidates = actions.search_places(query)
     except AtlasError as e:
         ui.show_error(e)
     if candidates:
-        st.dataframe(ui.candidates_frame(candidates), key="gaz_results", hide_index=True, width="stretch")
-        ui.show_candidates_map(candidates)
+        st.dataframe(actions.candidates_frame(candidates), key="gaz_results", hide_index=True, width="stretch")
+        actions.show_candidates_map(candidates)
     else:
         st.info("No place of that name. Add it below, or add the name as an alias of a known place.")
 
@@ -32,7 +32,7 @@ with left:
             place_id = st.selectbox("Place", options=list(options), format_func=options.get, key="gaz_alias_place")
             alias = st.text_input("Alias", key="gaz_alias_text")
             if st.form_submit_button("Add alias", key="gaz_alias_submit"):
-                ui.add_alias(place_id, alias)
+                actions.add_alias(place_id, alias)
 
 with right, st.form("gaz_place_form", clear_on_submit=False):
     st.markdown("**Add a place**")
@@ -45,5 +45,5 @@ with right, st.form("gaz_place_form", clear_on_submit=False):
     country = st.selectbox("Country", options=["IQ", "SY", "JO", "TR", "IR", "LB", "SA", "KW"], key="gaz_new_country")
     source = st.text_input("Source (GeoNames id, Wikipedia article, ICAO code…)", key="gaz_new_source")
     if st.form_submit_button("Add place", key="gaz_place_submit"):
-        ui.add_place(name=name, name_ar=name_ar, latitude=lat, longitude=lon, feature=feature, admin1=admin1,
+        actions.add_place(name=name, name_ar=name_ar, latitude=lat, longitude=lon, feature=feature, admin1=admin1,
                      country=country, source=source or "analyst")

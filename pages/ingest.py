@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from incidents.errors import AtlasError
-from pages import ui
+from pages import actions, ui
 
 st.title("Add reports")
 st.caption("Arabic or English. Pasted text or .txt, .html, .jsonl files. Nothing is stored until you save.")
@@ -18,17 +18,17 @@ published = st.date_input("Publication date", value=dt.date.today(), key="ingest
                           disabled=not known) if known else None
 st.caption("Without a date, Incident Atlas looks for one in the text; relative dates stay empty if none is found.")
 
-docs = ui.documents_from(text, uploads)
+docs = actions.documents_from(text, uploads)
 if docs:
     try:
-        for name, found in ui.previews(docs, published):
+        for name, found in actions.previews(docs, published):
             with st.expander(f"{name}: {found}", expanded=len(docs) == 1):
-                ui.show_preview(found)
+                actions.show_preview(found)
     except AtlasError as e:
         ui.show_error(e)
     if st.button("Save to the database", type="primary", key="ingest_save"):
         with st.status("Saving…", expanded=True) as status:
-            report = ui.save(docs, published, progress=status)
+            report = actions.save(docs, published, progress=status)
             status.update(label=report.summary(), state="complete" if not report.count("failed") else "error")
         for o in report.outcomes:
             if o.status == "failed":

@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 
 from incidents.maps import build_map
 from incidents.tables import per_day
-from pages import ui
+from pages import actions, ui
 
 incidents = ui.filtered_incidents()
 st.title("Incident map")
@@ -31,8 +31,8 @@ def map_and_record():
 
 map_and_record()
 if st.button("Screenshot of this map (PNG, 1920×1080)", key="map_png"):
-    ui.make_export("png", incidents, title=ui.default_title(incidents))
-ui.show_exports(only="png", key_prefix="map")
+    actions.make_export("png", incidents, title=actions.default_title(incidents))
+actions.show_exports(only="png", key_prefix="map")
 counts = per_day(incidents)
 if not counts.empty:
     st.subheader("Incidents per day")

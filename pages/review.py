@@ -5,20 +5,20 @@ import datetime as dt
 import streamlit as st
 
 from incidents.model import taxonomy
-from pages import ui
+from pages import actions, ui
 
 st.title("Review an incident")
 incidents = ui.filtered_incidents()
 if not incidents:
     st.info("No incidents match the filters.")
     st.stop()
-labels = {i.incident_id: ui.incident_label(i) for i in incidents}
+labels = {i.incident_id: actions.incident_label(i) for i in incidents}
 chosen = st.selectbox("Incident", options=list(labels), format_func=labels.get, key="review_incident",
-                      index=ui.preselected_index(list(labels)))
-inc = ui.fresh_incident(chosen)
-st.markdown(ui.incident_card(inc), unsafe_allow_html=True)
+                      index=actions.preselected_index(list(labels)))
+inc = actions.fresh_incident(chosen)
+st.markdown(actions.incident_card(inc), unsafe_allow_html=True)
 
-places = ui.place_options(inc)
+places = actions.place_options(inc)
 with st.form("review_form"):
     c1, c2, c3 = st.columns(3)
     kind = c1.selectbox("Type", options=list(taxonomy()), index=list(taxonomy()).index(inc.incident_type),
@@ -39,14 +39,14 @@ with st.form("review_form"):
     actor2 = c7.text_input("Actor 2 (target)", value=inc.actor2, key="review_actor2")
     reject = st.checkbox("Not an incident: reject it", value=False, key="review_reject")
     if st.form_submit_button("Save changes", type="primary", key="review_save"):
-        ui.save_review(inc, kind=kind, date=date, precision=precision, place_id=place_id, lat=lat, lon=lon,
+        actions.save_review(inc, kind=kind, date=date, precision=precision, place_id=place_id, lat=lat, lon=lon,
                        killed=killed, injured=injured, actor1=actor1, actor2=actor2, reject=reject)
 
 with st.expander("Merge another incident into this one"):
     others = {k: v for k, v in labels.items() if k != inc.incident_id}
     other = st.selectbox("Same incident as", options=list(others), format_func=others.get, key="review_merge_other")
     if st.button("Merge", key="review_merge"):
-        ui.merge(inc.incident_id, other)
+        actions.merge(inc.incident_id, other)
 
 if len(inc.sources) > 1:
     with st.expander("Split: a source tells of another incident"):
@@ -55,7 +55,7 @@ if len(inc.sources) > 1:
         moved = st.selectbox("Source to move to a new incident", options=list(sources), format_func=sources.get,
                              key="review_split_source")
         if st.button("Split", key="review_split"):
-            ui.split(inc.incident_id, moved)
+            actions.split(inc.incident_id, moved)
 
 st.subheader("Audit trail")
-st.dataframe(ui.audit_frame(inc.incident_id), key="review_audit", hide_index=True, width="stretch")
+st.dataframe(actions.audit_frame(inc.incident_id), key="review_audit", hide_index=True, width="stretch")

@@ -56,7 +56,7 @@ def test_ingest_preview_then_save(app):
 def test_a_bad_upload_gets_a_readable_error(app):
     app.switch_page("pages/ingest.py").run()
     assert not app.exception
-    from pages.ui import documents_from
+    from pages.actions import documents_from
 
     class Upload:
         name = "scan.pdf"
