@@ -87,3 +87,12 @@ def test_actors_in_an_english_report(gazetteer):
     by_place = {i.place.name: (i.actor1, i.actor2) for i in run(text, gazetteer)}
     assert by_place == {"Jurf al-Nasr": ("US forces", "Kataib Hezbollah"),
                         "Ain al-Asad Air Base": ("Iran-backed militias", "US forces")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rockets slammed into Ain al-Asad air base on Monday.", "Ain al-Asad Air Base"),
+    ("A roadside bomb exploded in the town of Tikrit on Monday.", "Tikrit"),
+    ("An airstrike hit the city of Mosul on Monday.", "Mosul"),
+])
+def test_english_place_phrases(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
