@@ -17,7 +17,7 @@ from incidents.arabic import is_arabic, normalize_ar
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
-KINDS = ("weekday", "month", "relative_day", "relative_week", "relative_month")
+KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "أواخر")
 ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -69,6 +69,18 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _ordinal_day(words: Sequence[str], end_index: int) -> tuple[int | None, int]:
+    """The ordinal day word(s) ending at ``end_index`` ("الثالث", "الحادي والعشرين"), and where they start."""
+    for length in (2, 1):
+        start = end_index - length + 1
+        if start < 0:
+            continue
+        hits = date_words().find(list(words[start:end_index + 1]))
+        if hits and hits[0].start == 0 and hits[0].end == length and hits[0].payloads[0].kind == "day":
+            return hits[0].payloads[0].value, start
+    return None, end_index
+
+
 def year_for(month: int, day: int, *, weekday: int | None, reference: dt.date) -> int | None:
     """The year of ``day month`` not after ``reference``: the latest whose weekday fits."""
     for year in range(reference.year, reference.year - 29, -1):
@@ -97,6 +109,8 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         word = hit.payloads[0]
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None
+        if word.kind == "day":  # an ordinal day counts only before a month (see _explicit)
+            continue
         if word.kind == "month":
             expr = _explicit(words, hit.start, hit.end, word.value, None, reference, guess_year=not explicit_only)
         elif word.kind == "weekday":
@@ -140,6 +154,9 @@ def _explicit(words, start, end, month, weekday, reference, *, first=None, guess
     after = words[end] if end < len(words) else None
     after2 = words[end + 1] if end + 1 < len(words) else None
     day, s, e = _day(before), start - 1, end
+    if day is None and start > 0:  # "الثالث من كانون الأول", "الثالث مارس": an ordinal day
+        i = start - 2 if start >= 2 and normalize_ar(words[start - 1]) == "من" else start - 1
+        day, s = _ordinal_day(words, i)
     year = _year(after)
     if year:
         e = end + 1

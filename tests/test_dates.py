@@ -55,6 +55,8 @@ PUB = dt.date(2024, 1, 25)  # a Thursday
     ("last week", dt.date(2024, 1, 18), 2),
     ("on 20 January", dt.date(2024, 1, 20), 1),
     ("في 28 كانون الأول", dt.date(2023, 12, 28), 1),  # a date after the publication day is last year's
+    ("في الثالث من كانون الثاني", dt.date(2024, 1, 3), 1),  # an ordinal day
+    ("الحادي والعشرين من يناير", dt.date(2024, 1, 21), 1),
 ])
 def test_relative_dates_resolve_against_the_publication_date(text, expected, precision):
     found = find_dates(words(text), PUB)
