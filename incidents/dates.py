@@ -111,6 +111,9 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         expr = None
         if word.kind == "day":  # an ordinal day counts only before a month (see _explicit)
             continue
+        prev = hits[n - 1] if n else None
+        if word.kind == "month" and prev and prev.end == hit.start and prev.payloads[0].kind == "month":
+            continue  # "كانون الأول/ديسمبر": the same month in its other name
         if word.kind == "month":
             expr = _explicit(words, hit.start, hit.end, word.value, None, reference, guess_year=not explicit_only)
         elif word.kind == "weekday":

@@ -57,6 +57,7 @@ PUB = dt.date(2024, 1, 25)  # a Thursday
     ("في 28 كانون الأول", dt.date(2023, 12, 28), 1),  # a date after the publication day is last year's
     ("في الثالث من كانون الثاني", dt.date(2024, 1, 3), 1),  # an ordinal day
     ("الحادي والعشرين من يناير", dt.date(2024, 1, 21), 1),
+    ("في الثالث من كانون الثاني/يناير", dt.date(2024, 1, 3), 1),  # both month names
 ])
 def test_relative_dates_resolve_against_the_publication_date(text, expected, precision):
     found = find_dates(words(text), PUB)
