@@ -11,9 +11,9 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from incidents.arabic import is_arabic, name_key, normalize_ar, proclitic_stems, strip_article, word_key
+from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, word_key
 from incidents.errors import DataFileError, InputError
-from incidents.phrases import PhraseTable
+from incidents.phrases import PhraseTable, first_word_variants
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CUES_FILE = Path(__file__).resolve().parent / "cues.csv"
@@ -184,11 +184,12 @@ class Gazetteer:
         query = _check_query(query)
         key = name_key(query)
         found = [Candidate(p, 100.0, key) for p in self._index.get(key, [])]
-        if not found and is_arabic(key):
+        if not found and is_arabic(key):  # "بالقائم", "وجرف الصخر": the same stems as in running text
             first, _, rest = key.partition(" ")
-            for stem in proclitic_stems(normalize_ar(first))[1:]:
-                k = " ".join(filter(None, (strip_article(stem), rest)))
-                found += [Candidate(p, 98.0, k) for p in self._index.get(k, [])]
+            for stem, _clitic in first_word_variants(WORD.search(query).group()):
+                k = " ".join(filter(None, (stem, rest)))
+                if k != key:
+                    found += [Candidate(p, 98.0, k) for p in self._index.get(k, [])]
         if not found:
             keys = self._arabic_keys if is_arabic(key) else self._latin_keys
             for k, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=limit,

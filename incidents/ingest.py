@@ -312,5 +312,7 @@ class Preview:
 
 def preview(doc: RawDoc, gazetteer: Gazetteer, *, today: dt.date, published: dt.date | None = None) -> Preview:
     """What ingesting ``doc`` would store, without storing it (raises InputError when unusable)."""
-    article = prepare(doc, today=today, published=published)
-    return Preview(article, extract(article, gazetteer))
+    prepared = _Work(gazetteer, today, published, "", "")(doc)
+    if isinstance(prepared, InputError):
+        raise prepared
+    return Preview(*prepared)
