@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import regex
 from rapidfuzz import fuzz, process
 
 from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, word_key
@@ -144,6 +145,9 @@ class Gazetteer:
             seen.add(p.id)
             for name in (p.name, p.name_ar, *p.aliases):
                 self._table.add(name, p)
+                if not is_arabic(name):
+                    for variant in latin_spellings(name):  # "Al Hawijah" is also "Hawija"
+                        self._table.add(variant, p)
                 if is_arabic(name) and not normalize_ar(name.split()[0]).startswith("ال"):
                     self._bare.add((name_key(name), p.id))
         self._index = self._table.index
@@ -251,6 +255,25 @@ class Gazetteer:
 
 LAYER_RANK = ("user:", "cur:", "adm1:", "icao:", "gn:")  # who wins when two layers hold one place
 TWIN_KM = 10.0
+
+
+DOUBLED = regex.compile(r"([a-z])\1")
+
+
+def latin_spellings(name: str) -> set[str]:
+    """Other common romanisations of a Latin place name: a final -ah/-eh written -a or -e and
+    the reverse (Hawijah/Hawija, Fallujah/Falluja), doubled consonants single (Qayyarah/Qayarah).
+    Only the last word changes, so every variant is still a whole name."""
+    head, _, last = name.rpartition(" ")
+    low = last.casefold()
+    forms = {low}
+    if len(low) > 4 and low.endswith(("ah", "eh")):
+        forms.add(low[:-1])
+    elif len(low) > 3 and low.endswith(("a", "e")):
+        forms.add(low + "h")
+    forms |= {DOUBLED.sub(r"\1", f) for f in forms}
+    forms.discard(low)
+    return {f"{head} {f}".strip() for f in forms}
 
 
 def _layer_rank(p: Place) -> int:

@@ -109,7 +109,13 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         word = hit.payloads[0]
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None
-        if word.kind == "day":  # an ordinal day counts only before a month (see _explicit)
+        if word.kind == "day":  # an ordinal day counts only before a month (see _explicit) …
+            if reference is not None and not explicit_only and nxt and nxt.payloads[0].kind == "relative_month" \
+                    and nxt.payloads[0].value <= 0 and nxt.start - hit.end <= 1:
+                first = _relative(nxt.payloads[0], nxt.start, nxt.end, None, reference, used).date
+                if (d := _safe_date(first.year, first.month, word.value)) and d <= reference:
+                    used.add(nxt.start)  # … or a month told relatively: "السادس من الشهر الجاري"
+                    out.append(DateExpr(hit.start, nxt.end, d, 1, " ".join(words[hit.start:nxt.end])))
             continue
         prev = hits[n - 1] if n else None
         if word.kind == "month" and prev and prev.end == hit.start and prev.payloads[0].kind == "month":
@@ -124,7 +130,13 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
                     used.add(nxt.start)
             if expr is None and reference is not None and not explicit_only:
                 back = (reference.weekday() - word.value) % 7
-                expr = DateExpr(hit.start, hit.end, reference - dt.timedelta(days=back), 1)
+                end = hit.end
+                if nxt and nxt.start == hit.end and nxt.payloads[0].kind == "relative_week" and nxt.payloads[0].value < 0:
+                    used.add(nxt.start)  # "on Thursday last week": that weekday in the week before
+                    end = nxt.end
+                    if back < reference.weekday() + 1:  # the most recent one is in this week
+                        back += 7 * -nxt.payloads[0].value
+                expr = DateExpr(hit.start, end, reference - dt.timedelta(days=back), 1)
         elif reference is not None and not explicit_only:
             expr = _relative(word, hit.start, hit.end, nxt, reference, used)
         if expr is not None and (expr.precision == 1 or not explicit_only):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from geopy.distance import great_circle
+
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA
 from incidents.arabic import word_key
@@ -24,6 +26,12 @@ from incidents.text import sentences, words_of
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
 FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
+CLAUSE_MARKS = ",،;؛:—–()«»\""
+CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an attack ("a drone hit a car")
+GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
+TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
+FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
+HEADLINE_KM = 30  # an undated or approximate retelling this close to an incident is the same one
 FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "dam")
 
 
@@ -57,6 +65,7 @@ class Analysed:
     casualties: list[tuple[int, str, int]] = field(default_factory=list)  # (word, kind, n)
     speech: list[int] = field(default_factory=list)  # word positions of reporting verbs
     blocked: bool = False
+    breaks: frozenset[int] = frozenset()  # word positions that follow punctuation
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -68,12 +77,14 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         if a.mentions:
             mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                    context_places=context))) for m in a.mentions]
-            a.places = _locate(mentions, a.cues, a.covered, a.words)
+            a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
     for n, a in enumerate(analysed):
-        made = [] if a.blocked or not a.classes else _incidents_of(a, analysed[max(0, n - CONTEXT_SENTENCES):n], lexicon)
+        before = analysed[max(0, n - CONTEXT_SENTENCES):n]
+        made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
+            _incidents_of(a, before, lexicon)
         if made:
             incidents.extend(made)
             previous, follow = made, FOLLOW_SENTENCES
@@ -94,9 +105,12 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     keys = [word_key(w) for w in words]
     triggers = lexicon.triggers.find(words, keys)
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
+    breaks = frozenset(i for i in range(1, len(tokens))
+                       if any(c in CLAUSE_MARKS for c in sentence.text[tokens[i - 1][2]:tokens[i][1]]))
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
-                 {c for h in triggers for c in h.payloads}, triggers, [])
-    if not triggers:  # only attacks matter (and, see _follow_up, figures that may follow one)
+                 {c for h in triggers for c in h.payloads}, triggers, [], breaks=breaks)
+    if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
+        a.classes = set()
         return a
     a.dates = find_dates(words, reference)
     cues = a.cues = lexicon.cues.find(words, keys)
@@ -107,8 +121,20 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.mentions = gazetteer.scan(words)
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
                                        [h.start for h in lexicon.casualties.find(words, keys)])
-    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers)
+    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, breaks)
     return a
+
+
+def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
+    """A sentence that only says "attack", with no date and no casualties, is no incident of
+    its own when it speaks of whole provinces after incidents were told ("officials blamed
+    both attacks on cells hiding between Kirkuk and Salahuddin provinces"), or when nothing
+    in the report dates it ("the sites targeted most often — Ain al-Asad, …")."""
+    if not (a.classes <= GENERIC and not a.dates and not a.casualties):
+        return False
+    if told and a.places and all(p.place.precision >= 3 for p in a.places):
+        return True
+    return _context_date(a, before) is None
 
 
 def _context_places(analysed: list[Analysed]) -> list[Place]:
@@ -126,19 +152,30 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
     keys = [word_key(w) for w in a.words]
     if lexicon.casualties.find(a.words, keys):
         a.dates = find_dates(a.words, reference)
-        a.casualties = casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [])
+        a.casualties = casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [], a.breaks)
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:
     return next((h.payloads[0] for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
 
 
+AFTER_ROLES = {"container_after": "container", "locative_after": "locative"}
+
+
 def _cue_after(cues: list[Hit], end: int) -> str | None:
-    """"Deir Ezzor province": a cue after the name that makes it the wider area."""
-    return next(("container" for h in cues if h.start == end and h.payloads[0] == "container_after"), None)
+    """"Deir Ezzor province", "Erbil city": a cue after the name that gives its role."""
+    return next((AFTER_ROLES[h.payloads[0]] for h in cues if h.start == end and h.payloads[0] in AFTER_ROLES), None)
 
 
-def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str]) -> list[Located]:
+def _not_a_location(cues: list[Hit], start: int, words: list[str]) -> bool:
+    """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
+    place names a government, a destination or a party, not where something happened."""
+    return any("metonym" in h.payloads and (h.end == start or (h.end == start - 1 and words[h.end].casefold() == "the"))
+               for h in cues)
+
+
+def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
+            breaks: frozenset[int] = frozenset()) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -154,11 +191,15 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
+        if _not_a_location(cues, m.start, words):
+            continue
         role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
         gap = m.start - out[-1].mention.end if out else 99
-        if (role == "locative" and out and out[-1].role != "container" and
-                (gap == 1 or (gap == 2 and words[m.start - 2].casefold() not in ("and", "or")))):
-            role = "container"  # "Harir base in Erbil", "قاعدة حرير في أربيل": Erbil holds Harir
+        between = range(m.start - gap, m.start)
+        if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
+                not any(words[i].casefold() in ("and", "or") or i in breaks for i in between) and
+                m.start - gap + 1 not in breaks and m.clitic[:1] != "و"):
+            role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":
             role = "locative"
@@ -187,7 +228,10 @@ def _drop_containers(places: list[Located]) -> list[Located]:
         contains_other = any(o is not p and o.place.precision < p.place.precision and
                              (p.place.feature != "governorate" or o.place.admin1 == p.place.name)
                              for o in located)
-        if contains_other or p.place.id in seen:
+        # "the airport of Sulaymaniyah … Sulaymaniyah": the town beside its own base or airport
+        beside_facility = p.place.feature not in FACILITIES and any(
+            o.place.feature in FACILITIES and great_circle_km(o.place, p.place) <= FACILITY_TOWN_KM for o in located)
+        if contains_other or beside_facility or p.place.id in seen:
             continue
         seen.add(p.place.id)
         keep.append(p)
@@ -257,8 +301,11 @@ def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
     those after it and before the next place."""
     counts: dict[str, int] = {}
     starts = [p.mention.start for p in a.places]
+    totals = [h.start for h in a.cues if "total" in h.payloads]
     for pos, kind, n in a.casualties:
         if len(starts) > 1 and n != 0:  # "no casualties at either site" holds for every place
+            if any(abs(t - pos) <= TOTAL_WINDOW for t in totals):
+                continue  # "killing 11 fighters in all": the sum over the places, no one place's
             owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
             # "... in X and Y, and officials said 16 were killed": a total, not Y's
             if owner != k or any(starts[k] < w < pos for w in a.speech):
@@ -274,7 +321,7 @@ def _nearest_date(dates: list[DateExpr], m: Mention) -> DateExpr | None:
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     """The date of the nearest earlier sentence about the same kind of attack."""
     for b in reversed(before):
-        if b.dates and not b.blocked and ((b.classes & a.classes) - {"attack"} or a.classes <= {"attack"}):
+        if b.dates and not b.blocked and ((b.classes & a.classes) - GENERIC or a.classes <= GENERIC):
             return b.dates[-1]
     return None
 
@@ -289,7 +336,7 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
     if target:
         return ""
     for b in reversed(before):
-        if b.perpetrators and (b.classes & classes) - {"attack"}:
+        if b.perpetrators and (b.classes & classes) - GENERIC:
             return b.perpetrators[0]
     return ""
 
@@ -325,8 +372,7 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
     """One incident told twice in one report (same type, place and date) is kept once."""
     out: list[ExtractedIncident] = []
     for inc in incidents:
-        twin = next((o for o in out if o.incident_type == inc.incident_type and o.place.place_id == inc.place.place_id
-                     and (o.event_date == inc.event_date or None in (o.event_date, inc.event_date))), None)
+        twin = next((o for o in out if o.incident_type == inc.incident_type and _retold(o, inc)), None)
         if twin is None:
             out.append(replace(inc))
             continue
@@ -337,6 +383,21 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
         twin.actor1 = twin.actor1 or inc.actor1
         twin.actor2 = twin.actor2 or inc.actor2
     return out
+
+
+def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
+    """Same place and date (or one undated); or an undated retelling (a headline's "south of
+    Damascus") of an incident close by."""
+    if a.event_date != b.event_date and None not in (a.event_date, b.event_date):
+        return False
+    if a.place.place_id == b.place.place_id:
+        return True
+    km = great_circle((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)).km
+    return None in (a.event_date, b.event_date) and km <= HEADLINE_KM
+
+
+def great_circle_km(a: Place, b: Place) -> float:
+    return great_circle((a.latitude, a.longitude), (b.latitude, b.longitude)).km
 
 
 def _max(a: int | None, b: int | None) -> int | None:

@@ -11,6 +11,7 @@ from incidents.dates import DateExpr
 from incidents.lexicon.loader import Lexicon
 from incidents.phrases import Hit
 
+MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike"})  # trigger classes that name a weapon
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 
@@ -30,7 +31,11 @@ def actors(words: list[str], triggers: list[Hit], hits: list[Hit], roles: list[H
                 if h.start in trigger_edges or h.end in trigger_edges:
                     _add_once(perpetrators, alias.actor)
                 continue
-            cue = next((r.payloads[0] for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
+            role = next((r for r in reversed(roles) if h.start - ROLE_WINDOW <= r.end <= h.start), None)
+            cue = role.payloads[0] if role else None
+            if cue == "owner":  # "a drone belonging to the Turkish army" fired; "sites belonging to KH" were hit
+                cue = "perpetrator" if any(t.end in (role.start, role.start - 1) and set(t.payloads) & MEANS
+                                           for t in triggers) else "target"
             if cue == "affiliation":  # "KH, one of the PMF factions": not a second actor
                 continue
             victim = any(h.end <= c <= h.end + ROLE_WINDOW for c in casualty_words)
@@ -50,16 +55,24 @@ def _add_once(items: list[str], value: str) -> None:
         items.append(value)
 
 
+CONJUNCTIONS = frozenset({"and", "while", "but", "as", "whereas"})
+SINGULAR = frozenset({"was", "is", "has"})  # "a policeman was killed": one person
+
+
 def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateExpr],
-                triggers: list[Hit]) -> list[tuple[int, str, int]]:
+                triggers: list[Hit], breaks: frozenset[int] = frozenset()) -> list[tuple[int, str, int]]:
     """(word position, killed|injured, count) for each casualty mention with a number.
 
     Each number goes to the nearest casualty word, closest pairs first, so "five killed and
     12 wounded" gives 5 and 12; numbers of weapons ("two rockets") and dates are skipped.
+    ``breaks`` are word positions preceded by punctuation: a number after a clause break or
+    a conjunction is not the object of the casualty word before it ("a contractor was killed
+    and five soldiers were wounded": the five were wounded).
     """
     persons = {h.start for h in cues if "person" in h.payloads}
     skip = {i for d in dates for i in range(d.start, d.end)}
-    skip |= {h.start - 1 for h in cues if "partitive" in h.payloads}  # "one of them critically"
+    # "three wounded, one of them critically": a part of a figure already given
+    skip |= {h.start - 1 for h in cues if "partitive" in h.payloads and h.start - 1 in breaks}
     skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
     numbers: dict[int, int | None] = {}
     for i, w in enumerate(words):
@@ -81,7 +94,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
             for i in numbers:
                 gap = h.start - i if i < h.start else i - h.end + 1
-                if 0 < gap <= NUMBER_WINDOW:
+                if 0 < gap <= NUMBER_WINDOW and not (i > h.start and _clause_between(words, breaks, h.end, i)):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()
     for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
@@ -95,6 +108,19 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if h.start in used_hits or h.payloads[0].kind != "killed" or h.payloads[0].count is not None:
             continue
         article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
-        if h.end in persons or (article and {h.end + 1, h.end + 2} & persons):
+        if h.end in persons or (article and set(range(h.end + 1, h.end + 5)) & persons):
             out.append((h.start, "killed", 1))
+    for h in lexicon.casualties.find(words, keys):  # "a U.S. contractor was killed": one
+        if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
+            continue
+        singular = any(w.casefold() in SINGULAR for w in words[max(0, h.start - 2):h.start])  # "was (lightly) hurt"
+        if singular and any(p in persons for p in range(max(0, h.start - 5), h.start - 1)) and \
+                not any(o[0] == h.start for o in out):
+            out.append((h.start, h.payloads[0].kind, 1))
     return sorted(out + fixed)
+
+
+def _clause_between(words: list[str], breaks: frozenset[int], start: int, end: int) -> bool:
+    """A clause break or a conjunction between word positions ``start`` and ``end`` (inclusive)."""
+    return any(i in breaks for i in range(start, end + 1)) or \
+        any(words[i].casefold() in CONJUNCTIONS for i in range(start, end))

@@ -9,9 +9,10 @@ from incidents.arabic import name_key, number_words
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
-TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash")
-CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "blocker", "person", "speech",
-             "partitive")
+TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
+                   "vehicle")
+CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym",
+             "total", "blocker", "person", "speech", "partitive")
 CASUALTY_KINDS = ("killed", "injured", "none", "none_killed", "none_injured")
 
 
@@ -83,7 +84,7 @@ def default_lexicon() -> Lexicon:
         cues.add(r["phrase"], choice("cues.csv", n, r["role"], CUE_ROLES))
     roles: PhraseTable[str] = PhraseTable()
     for n, r in enumerate(load_csv("roles.csv", ("lang", "phrase", "role")), start=2):
-        roles.add(r["phrase"], choice("roles.csv", n, r["role"], ("target", "perpetrator", "affiliation")))
+        roles.add(r["phrase"], choice("roles.csv", n, r["role"], ("target", "perpetrator", "affiliation", "owner")))
     vague = frozenset(name_key(r["word"]) for r in load_csv("vague_numbers.csv", ("lang", "word")))
     number_words()  # validate numbers.csv at load time too
     return Lexicon(triggers, tuple((req, t) for _, req, t in sorted(rules, key=lambda x: x[0])),
