@@ -151,8 +151,10 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
     follows an incident ("Four civilians were killed, the council said")."""
     keys = [word_key(w) for w in a.words]
     if lexicon.casualties.find(a.words, keys):
+        cues = lexicon.cues.find(a.words, keys)
+        a.blocked = any("blocker" in h.payloads for h in cues)  # "… killed since the start of the year": a total
         a.dates = find_dates(a.words, reference)
-        a.casualties = casualties(a.words, keys, lexicon, lexicon.cues.find(a.words, keys), a.dates, [], a.breaks)
+        a.casualties = [] if a.blocked else casualties(a.words, keys, lexicon, cues, a.dates, [], a.breaks)
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:
@@ -252,7 +254,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list
         if local is not None:
             incident_type = local
         killed, injured = _assigned(a, k)
-        date = _nearest_date(a.dates, loc.mention) or _context_date(a, before)
+        date = _nearest_date(a.dates, loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -314,8 +316,14 @@ def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
     return counts.get("killed"), counts.get("injured")
 
 
-def _nearest_date(dates: list[DateExpr], m: Mention) -> DateExpr | None:
-    return min(dates, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)), default=None)
+def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) -> DateExpr | None:
+    """The date told closest to the place or to an attack word ("mourners in Chamchamal today
+    buried three men killed last week in a drone strike": last week)."""
+    def distance(d: DateExpr) -> int:
+        spans = [(m.start, m.end)] + [(i, i + 1) for i in anchors]
+        return min(max(d.start - e, s - d.end, 0) for s, e in spans)
+
+    return min(dates, key=distance, default=None)
 
 
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
@@ -376,6 +384,9 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
         if twin is None:
             out.append(replace(inc))
             continue
+        if twin.place.place_id != inc.place.place_id and twin.event_date is None:  # the headline came first
+            twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
+            twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
         twin.event_date = twin.event_date or inc.event_date

@@ -12,6 +12,7 @@ from incidents.lexicon.loader import Lexicon
 from incidents.phrases import Hit
 
 MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike"})  # trigger classes that name a weapon
+PASSIVE_WINDOW = 12  # "five U.S. service members and a second contractor were wounded" ("U.S." is two words)
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 
@@ -94,7 +95,11 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
             for i in numbers:
                 gap = h.start - i if i < h.start else i - h.end + 1
-                if 0 < gap <= NUMBER_WINDOW and not (i > h.start and _clause_between(words, breaks, h.end, i)):
+                if i < h.start and h.clitic.startswith("و"):
+                    continue  # "استشهاد منتسبين اثنين وجرح ثالث": و opens a new clause; the two were killed
+                if i > h.start and _clause_between(words, breaks, h.end, i):
+                    continue
+                if 0 < gap <= (PASSIVE_WINDOW if passive and i < h.start else NUMBER_WINDOW):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()
     for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
