@@ -58,6 +58,10 @@ PUB = dt.date(2024, 1, 25)  # a Thursday
     ("في الثالث من كانون الثاني", dt.date(2024, 1, 3), 1),  # an ordinal day
     ("الحادي والعشرين من يناير", dt.date(2024, 1, 21), 1),
     ("في الثالث من كانون الثاني/يناير", dt.date(2024, 1, 3), 1),  # both month names
+    ("on Thursday last week", dt.date(2024, 1, 18), 1),  # not today, the Thursday a week before
+    ("on Monday last week", dt.date(2024, 1, 15), 1),  # this week's Monday was the 22nd
+    ("في السادس من الشهر الجاري", dt.date(2024, 1, 6), 1),  # an ordinal day of a month told relatively
+    ("في العاشر من الشهر الماضي", dt.date(2023, 12, 10), 1),
 ])
 def test_relative_dates_resolve_against_the_publication_date(text, expected, precision):
     found = find_dates(words(text), PUB)

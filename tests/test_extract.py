@@ -36,6 +36,11 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("قصف موقع في القائم وسقوط عشرات القتلى.", None, None),
     ("A drone strike in al-Qaim killed a militia commander.", 1, None),
     ("Rockets hit Ain al-Asad air base, wounding two contractors.", None, 2),
+    # a figure after "and" or a comma is not the object of the casualty word before it
+    ("A US soldier was killed and five US service members and a contractor were wounded when a drone hit "
+     "a base near Hasakah.", 1, 5),
+    # و opens a new clause: the two were killed, not wounded
+    ("انفجرت عبوة ناسفة في الطارمية ما أسفر عن استشهاد جنديين اثنين وجرح آخر.", 2, None),
 ])
 def test_casualty_numbers(gazetteer, text, killed, injured):
     (inc,) = run(text, gazetteer)
@@ -96,3 +101,36 @@ def test_actors_in_an_english_report(gazetteer):
 ])
 def test_english_place_phrases(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_thursday_last_week_and_spelling_variants(gazetteer):
+    (inc,) = run("Three fighters were killed on Thursday last week when a Turkish drone struck their car near Hawija.",
+                 gazetteer, published=dt.date(2024, 1, 26))  # a Friday
+    assert (inc.place.name, inc.event_date, inc.fatalities) == ("Al Ḩawījah", dt.date(2024, 1, 18), 3)
+
+
+def test_a_town_named_beside_its_own_airport_is_not_a_second_incident(gazetteer):
+    found = run("Two rockets fell on Baghdad on Tuesday, landing inside Baghdad International Airport.", gazetteer)
+    assert [i.place.name for i in found] == ["Baghdad International Airport"]
+
+
+def test_an_undated_headline_is_the_same_incident_as_the_dated_story(gazetteer):
+    text = ("غارة إسرائيلية جنوب دمشق\n\n"
+            "قتل مستشار إيراني اليوم الاثنين في غارة جوية إسرائيلية استهدفت منزله في منطقة السيدة زينب جنوبي دمشق.")
+    found = run(text, gazetteer, published=dt.date(2023, 12, 25))
+    assert [(i.place.name, i.event_date) for i in found] == [("Sayyida Zaynab", dt.date(2023, 12, 25))]
+
+
+def test_a_sentence_that_only_refers_back_to_attacks_is_not_an_incident(gazetteer):
+    text = ("Two policemen were killed on Sunday when gunmen attacked their checkpoint in Hawija. "
+            "Officials blamed both attacks on cells hiding between Kirkuk and Salahuddin provinces.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["Al Ḩawījah"]
+    analysis = "The sites targeted most often, Ain al-Asad and Harir, remain on alert, officials say."
+    assert run(analysis, gazetteer) == []  # nothing dates it: no incident in particular
+
+
+def test_a_running_total_after_an_incident_adds_no_casualties(gazetteer):
+    text = ("Eleven soldiers were killed on Saturday when militants attacked an army post near al-Sukhnah. "
+            "More than 40 soldiers have been killed in the desert since the start of the year.")
+    (inc,) = run(text, gazetteer)
+    assert inc.fatalities == 11
