@@ -239,7 +239,8 @@ class Gazetteer:
             hint = self._cue_before(keys, hit.start)
             latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
                               and keys[hit.start - 1] in ("in", "near", "at", "outside"))
-            if hit.start in ambiguous and (ambiguous[hit.start] > hit.end or not (hint or latin_locative)):
+            amb_end = ambiguous.get(hit.start, -1)  # a longer name ("Tal Afar") is not the ambiguous word ("Tal")
+            if amb_end > hit.end or (amb_end == hit.end and not (hint or latin_locative)):
                 continue  # "القائم بالأعمال", "Hit by rockets", "في بلد مجاور" (but "in Hit", "مدينة هيت")
             hint = self.cues.get(keys[hit.start], hint)
             places = hit.payloads

@@ -116,6 +116,8 @@ def number_words() -> dict[str, int]:
 def parse_number(word: str) -> int | None:
     """An integer from digits (either numeral system) or a number word; else None."""
     w = normalize_ar(word).casefold()
+    if w[:1] in ("و", "ف") and w[1:].isdigit():  # "13 قتيلا و58 جريحا"
+        w = w[1:]
     if w.isdigit():
         return int(w)
     words = number_words()

@@ -305,7 +305,10 @@ def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
     starts = [p.mention.start for p in a.places]
     totals = [h.start for h in a.cues if "total" in h.payloads]
     for pos, kind, n in a.casualties:
-        if len(starts) > 1 and n != 0:  # "no casualties at either site" holds for every place
+        if n == 0 and len(starts) > 1 and pos < starts[-1]:  # "the attack on X caused no losses; no word yet on Y"
+            if max((j for j, s in enumerate(starts) if s <= pos), default=0) != k:
+                continue
+        elif len(starts) > 1 and n != 0:  # "no casualties at either site" holds for every place
             if any(abs(t - pos) <= TOTAL_WINDOW for t in totals):
                 continue  # "killing 11 fighters in all": the sum over the places, no one place's
             owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
@@ -365,6 +368,8 @@ def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> Non
     refined = lexicon.incident_type(a.classes)
     if incident.incident_type == "other" and refined not in (None, "other"):
         incident.incident_type = refined
+    elif incident.incident_type == "rocket_attack" and refined == "missile_attack":
+        incident.incident_type = refined  # "the bombardment … it used surface-to-surface missiles"
     elif incident.incident_type == "airstrike" and "drone" in a.classes and "strike" not in a.classes:
         incident.incident_type = "drone_strike"  # "a strike in Baghdad … a drone hit a car" 
     if not incident.actor1 and a.perpetrators:
@@ -384,7 +389,8 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
         if twin is None:
             out.append(replace(inc))
             continue
-        if twin.place.place_id != inc.place.place_id and twin.event_date is None:  # the headline came first
+        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or inc.place.feature in FACILITIES):
+            # keep the dated story over its headline, the airport or base over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
@@ -404,6 +410,9 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     if a.place.place_id == b.place.place_id:
         return True
     km = great_circle((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)).km
+    if a.event_date is not None and km <= FACILITY_TOWN_KM and \
+            (a.place.feature in FACILITIES) != (b.place.feature in FACILITIES):
+        return True  # "strikes on Aleppo … the attack on Aleppo airport": the town told first, then its airport
     return None in (a.event_date, b.event_date) and km <= HEADLINE_KM
 
 

@@ -97,8 +97,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                 gap = h.start - i if i < h.start else i - h.end + 1
                 if i < h.start and h.clitic.startswith("و"):
                     continue  # "استشهاد منتسبين اثنين وجرح ثالث": و opens a new clause; the two were killed
-                if i > h.start and _clause_between(words, breaks, h.end, i):
-                    continue
+                if i > h.start and (_clause_between(words, breaks, h.end, i) or words[i][:1] == "و"):
+                    continue  # "13 قتيلا و58 جريحا": و58 begins the next figure
                 if 0 < gap <= (PASSIVE_WINDOW if passive and i < h.start else NUMBER_WINDOW):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()

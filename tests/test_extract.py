@@ -134,3 +134,31 @@ def test_a_running_total_after_an_incident_adds_no_casualties(gazetteer):
             "More than 40 soldiers have been killed in the desert since the start of the year.")
     (inc,) = run(text, gazetteer)
     assert inc.fatalities == 11
+
+
+def test_no_losses_at_one_site_are_not_copied_to_the_other(gazetteer):
+    text = ("غارات إسرائيلية استهدفت اليوم مطار حلب الدولي ومطار دمشق الدولي. "
+            "وأوضح المصدر أن العدوان على مطار حلب الدولي لم يسفر عن خسائر بشرية، فيما لم ترد معلومات عن إصابات في مطار دمشق.")
+    found = {i.place.name: (i.fatalities, i.injured) for i in run(text, gazetteer)}
+    assert found == {"Aleppo International Airport": (0, 0), "Damascus International Airport": (None, None)}
+
+
+def test_a_town_then_its_airport_in_the_next_sentence_is_one_incident(gazetteer):
+    text = ("Israeli jets struck Aleppo on Monday. The strikes on Aleppo International Airport put its runway out "
+            "of service.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["Aleppo International Airport"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A sticky bomb exploded in the centre of Tal Afar on Friday.", "Tal Afar"),  # "Tal" alone needs a cue
+    ("Gunmen attacked a checkpoint in Hawija on Sunday; the attackers fled to Kirkuk.", "Al Ḩawījah"),
+])
+def test_place_of_the_event_not_the_hideout(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_later_sentence_naming_missiles_refines_a_bombardment(gazetteer):
+    text = ("ارتفعت حصيلة القصف الإيراني الذي استهدف أمس مقار أحزاب كردية في قضاء كويسنجق إلى 13 قتيلا و58 جريحا. "
+            "وقال الحرس الثوري إنه استخدم في الهجوم صواريخ أرض-أرض.")
+    (inc,) = run(text, gazetteer)
+    assert (inc.incident_type, inc.fatalities, inc.injured) == ("missile_attack", 13, 58)
