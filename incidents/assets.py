@@ -7,7 +7,9 @@ what the map needs into the git-ignored ``static/`` folder, which Streamlit serv
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ VENDOR_FILES = (
     ("leaflet.heat", "dist/leaflet-heat.js", "heat/leaflet-heat.js"),
 )
 JS = ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js", "heat/leaflet-heat.js")
+# The map's frame loads its scripts one after another: one file (JS in order) saves round trips.
+BUNDLE = "leaflet-bundle.js"
 CSS = ("leaflet/leaflet.css", "markercluster/MarkerCluster.css", "markercluster/MarkerCluster.Default.css")
 
 
@@ -39,8 +43,8 @@ class Assets:
 
     @property
     def js(self) -> list[tuple[str, str]]:
-        """Leaflet and its plugins, in load order, as (name, URL) pairs like folium's default_js."""
-        return [(rel.split("/")[0], f"{self.base_url}/vendor/{rel}") for rel in JS]
+        """Leaflet and its plugins (one file), as (name, URL) pairs like folium's default_js."""
+        return [("leaflet", f"{self.base_url}/vendor/{BUNDLE}")]
 
     @property
     def css(self) -> list[tuple[str, str]]:
@@ -68,5 +72,14 @@ def prepare_static(root: Path = STATIC_DIR, base_url: str = STATIC_URL) -> Asset
         if not dst.exists() or dst.stat().st_size != src.stat().st_size:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
+    bundle = b"\n;\n".join((root / "vendor" / rel).read_bytes() for rel in JS)
+    if not (root / "vendor" / BUNDLE).is_file() or (root / "vendor" / BUNDLE).read_bytes() != bundle:
+        _write_atomically(root / "vendor" / BUNDLE, bundle)
     build_basemap(root / "basemap")
     return Assets(root, base_url)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -81,14 +81,17 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
+    told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
-            _incidents_of(a, before, lexicon)
+            _incidents_of(a, before, lexicon, told)
         if made:
             incidents.extend(made)
-            previous, follow = made, FOLLOW_SENTENCES
+            previous, follow, told = made, FOLLOW_SENTENCES, set()
             continue
+        if not a.blocked:
+            told |= a.classes
         if len(previous) == 1 and follow > 0 and not a.blocked and not a.places:
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)
@@ -241,11 +244,14 @@ def _drop_containers(places: list[Located]) -> list[Located]:
 
 
 # ---- incidents from a sentence -----------------------------------------------------------
-def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon) -> list[ExtractedIncident]:
+def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
+                  told: set[str] = frozenset()) -> list[ExtractedIncident]:
     incident_type = lexicon.incident_type(a.classes)
     if incident_type is None or not a.places:
         return []
-    if incident_type == "other":  # "the sites hit were…": the means were told before
+    if incident_type == "other" and lexicon.incident_type(set(told)) not in (None, "other"):
+        incident_type = lexicon.incident_type(set(told))  # the means told in the sentences just before
+    elif incident_type == "other":  # "the sites hit were…": the means were told before
         incident_type = next((t for b in reversed(before) if b.classes and not b.blocked
                               and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     out = []
@@ -281,7 +287,7 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
     return info is not None and info.inter in STATE_INTER
 
 
-WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied"})
+WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "aircraft"})
 
 
 def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
-from incidents.arabic import normalize_ar
 from incidents.model import Incident
 
 
@@ -41,6 +40,8 @@ def date_span(inc: Incident) -> tuple[dt.date, dt.date] | None:
 
 
 def _norm(text: str) -> str:
+    from incidents.arabic import normalize_ar  # camel-tools: imported by the text filter only (0.3 s)
+
     return normalize_ar(text).casefold()
 
 
@@ -61,17 +62,43 @@ def matches(inc: Incident, f: Filters) -> bool:
         return False
     if f.statuses and inc.status not in f.statuses:
         return False
-    if f.text:
-        haystack = " ".join([inc.location, inc.location_ar, inc.admin1, inc.actor1, inc.actor2,
-                             *(s.evidence for s in inc.sources), *(s.title for s in inc.sources)])
-        if _norm(f.text.strip()) not in _norm(haystack):
-            return False
+    if f.text and _norm(f.text.strip()) not in _norm(_haystack(inc)):
+        return False
     span = date_span(inc)
     if span is None:
         return f.include_undated
     return (f.until is None or span[0] <= f.until) and (f.since is None or span[1] >= f.since)
 
 
-def apply(incidents: Iterable[Incident], f: Filters) -> list[Incident]:
-    """Incidents passing ``f``; a month-only date passes when its month overlaps the range."""
-    return [inc for inc in incidents if matches(inc, f)]
+def _haystack(inc: Incident) -> str:
+    """What the text filter searches: place names, actors, evidence and titles."""
+    return " ".join([inc.location, inc.location_ar, inc.admin1, inc.actor1, inc.actor2,
+                     *(s.evidence for s in inc.sources), *(s.title for s in inc.sources)])
+
+
+def searchable(incidents: Iterable[Incident]) -> dict[int, str]:
+    """Each incident's text for the text filter (``_haystack``), normalised, by incident id: for
+    ``apply`` on the same incidents again and again, as the dashboard does.
+
+    Normalising one long text is ~5x quicker than normalising each incident's (which took 1 s
+    for 100,000); normalisation never adds nor removes the separator, so the parts stay aligned.
+    """
+    incidents = list(incidents)
+    texts = _norm(_SEP.join(_haystack(inc).replace(_SEP, " ") for inc in incidents)).split(_SEP)
+    return {inc.incident_id: text for inc, text in zip(incidents, texts)}
+
+
+def apply(incidents: Iterable[Incident], f: Filters, texts: dict[int, str] | None = None) -> list[Incident]:
+    """Incidents passing ``f``; a month-only date passes when its month overlaps the range.
+    ``texts``: what :func:`searchable` made of these incidents, else it is made as needed."""
+    if not f.text:
+        return [inc for inc in incidents if matches(inc, f)]
+    rest = replace(f, text="")
+    kept = [inc for inc in incidents if matches(inc, rest)]
+    if texts is None:
+        texts = searchable(kept)
+    needle = _norm(f.text.strip())
+    return [inc for inc in kept if needle in texts[inc.incident_id]]
+
+
+_SEP = "\x00"

@@ -11,7 +11,7 @@ from incidents.dates import DateExpr
 from incidents.lexicon.loader import Lexicon
 from incidents.phrases import Hit
 
-MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike"})  # trigger classes that name a weapon
+MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike", "aircraft"})  # trigger classes that name a weapon
 PASSIVE_WINDOW = 12  # "five U.S. service members and a second contractor were wounded" ("U.S." is two words)
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue

@@ -4,6 +4,7 @@ their sources, and an append-only audit trail of analyst edits. All SQL lives he
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -364,23 +365,30 @@ class Store:
         return self._incidents("status NOT IN ('rejected', 'merged')", ())
 
     def _incidents(self, where: str, args: tuple) -> list[Incident]:
-        rows = self.db.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE {where}"
+        cur = self.db.cursor()
+        cur.row_factory = None  # plain tuples: quicker than sqlite3.Row for 100k rows
+        with _no_gc_pauses():
+            rows = cur.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE {where}"
                                " ORDER BY event_date IS NULL, event_date, id", args).fetchall()
-        sources = self._sources([r["id"] for r in rows])
-        # INCIDENT_COLUMNS follow Incident's field order, so rows map positionally (fast for 100k)
-        return [Incident(*tuple(r)[:-1], candidates=json.loads(r[-1]) if r[-1] != "[]" else [],
-                         sources=sources.get(r[0], [])) for r in rows]
+            sources = self._sources(where, args)
+            # INCIDENT_COLUMNS follow Incident's field order, so rows map positionally (fast for 100k)
+            return [Incident(*r[:-1], candidates=json.loads(r[-1]) if r[-1] != "[]" else [],
+                             sources=sources.get(r[0], [])) for r in rows]
 
-    def _sources(self, ids: list[int]) -> dict[int, list[SourceRef]]:
+    def _sources(self, where: str, args: tuple) -> dict[int, list[SourceRef]]:
+        """The sources of the incidents matching ``where``, in one query (walks the primary key)."""
         out: dict[int, list[SourceRef]] = {}
-        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-            marks = ", ".join("?" * len(chunk))
-            for r in self.db.execute(
-                    "SELECT s.incident_id, s.article_id, s.evidence, a.title, a.url, a.published, a.external_id"
-                    f" FROM incident_sources s JOIN articles a ON a.id = s.article_id WHERE s.incident_id IN ({marks})"
-                    " ORDER BY s.incident_id, s.article_id, s.start", chunk):
-                out.setdefault(r["incident_id"], []).append(SourceRef(
-                    r["article_id"], r["title"], r["url"], r["published"], r["evidence"], r["external_id"]))
+        cur = self.db.cursor()
+        cur.row_factory = None
+        for r in cur.execute(
+                "SELECT s.incident_id, s.article_id, a.title, a.url, a.published, s.evidence, a.external_id"
+                " FROM incident_sources s JOIN articles a ON a.id = s.article_id"
+                f" WHERE s.incident_id IN (SELECT id FROM incidents WHERE {where})"
+                " ORDER BY s.incident_id, s.article_id, s.start", args):
+            found = out.get(r[0])
+            if found is None:
+                out[r[0]] = found = []
+            found.append(SourceRef(*r[1:]))
         return out
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
@@ -395,6 +403,19 @@ class Store:
             "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "incidents": self.db.execute("SELECT COUNT(*) FROM incidents WHERE status NOT IN ('rejected', 'merged')").fetchone()[0],
         }
+
+
+@contextmanager
+def _no_gc_pauses():
+    """Pause the cycle collector while building many objects (none of them form cycles): its
+    repeated passes over the growing heap made loading 100,000 incidents up to twice as slow."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _text(value) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from incidents.maps import casualty_text, date_text
@@ -23,10 +25,12 @@ def incidents_frame(incidents: list[Incident]) -> pd.DataFrame:
 
 def per_day(incidents: list[Incident]) -> pd.DataFrame:
     """Incidents per event day and type (month-only dates count on the month's first day)."""
-    rows = [{"date": i.event_date, "type": taxonomy()[i.incident_type].label} for i in incidents if i.event_date]
-    if not rows:
+    counts = Counter((i.event_date, i.incident_type) for i in incidents if i.event_date)
+    if not counts:
         return pd.DataFrame(columns=["date", "type", "incidents"])
-    frame = pd.DataFrame(rows).groupby(["date", "type"]).size().reset_index(name="incidents")
+    label = {t: info.label for t, info in taxonomy().items()}
+    rows = sorted((day, label[t], n) for (day, t), n in counts.items())
+    frame = pd.DataFrame(rows, columns=["date", "type", "incidents"])
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
 

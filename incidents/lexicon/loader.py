@@ -10,7 +10,7 @@ from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
 TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
-                   "vehicle")
+                   "vehicle", "aircraft")
 CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym",
              "total", "blocker", "person", "speech", "partitive")
 CASUALTY_KINDS = ("killed", "injured", "none", "none_killed", "none_injured")
