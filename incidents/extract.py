@@ -30,6 +30,7 @@ CLAUSE_MARKS = ",،;؛:—–()«»\""
 CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
+DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
 HEADLINE_KM = 30  # an undated or approximate retelling this close to an incident is the same one
 FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "dam")
@@ -116,6 +117,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.classes = set()
         return a
     a.dates = find_dates(words, reference)
+    if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
+        a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     cues = a.cues = lexicon.cues.find(words, keys)
     a.blocked = any("blocker" in h.payloads for h in cues)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
@@ -138,6 +141,11 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
     if told and a.places and all(p.place.precision >= 3 for p in a.places):
         return True
     return _context_date(a, before) is None
+
+
+def _dateline(words: list[str]) -> bool:
+    """The sentence opens with a dateline: a place in capitals ("BAGHDAD, June 28 (…) -")."""
+    return bool(words) and len(words[0]) > 2 and words[0].isupper()
 
 
 def _context_places(analysed: list[Analysed]) -> list[Place]:
@@ -388,17 +396,20 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 
 # ---- within-article dedup ------------------------------------------------------------------
 def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
-    """One incident told twice in one report (same type, place and date) is kept once."""
+    """One incident told twice in one report is kept once: same place and date, a headline and
+    its story, a town and its airport or district named in turn (see ``_retold``)."""
     out: list[ExtractedIncident] = []
     for inc in incidents:
-        twin = next((o for o in out if o.incident_type == inc.incident_type and _retold(o, inc)), None)
+        twin = next((o for o in out if _same_kind(o.incident_type, inc.incident_type) and _retold(o, inc)), None)
         if twin is None:
             out.append(replace(inc))
             continue
-        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or inc.place.feature in FACILITIES):
-            # keep the dated story over its headline, the airport or base over its town
+        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place)):
+            # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
+        if twin.incident_type == "other":
+            twin.incident_type = inc.incident_type
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
         twin.event_date = twin.event_date or inc.event_date
@@ -408,18 +419,35 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
     return out
 
 
+SETTLEMENTS = ("city", "town", "village")
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b)  # an attack of untold means can be any of them
+
+
+def _finer(a: PlaceRef, b: PlaceRef) -> bool:
+    """``a`` is a part of town (airport, base, district) and ``b`` the town."""
+    return a.feature not in SETTLEMENTS + ("governorate",) and b.feature in SETTLEMENTS
+
+
 def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
-    """Same place and date (or one undated); or an undated retelling (a headline's "south of
-    Damascus") of an incident close by."""
+    """Same place and date (or one undated); a town and a part of it on the same day ("strikes
+    on Aleppo … the attack on Aleppo airport"); or an undated retelling (a headline's "south
+    of Damascus", "in the Homs desert") of an incident close by or in the same governorate."""
     if a.event_date != b.event_date and None not in (a.event_date, b.event_date):
         return False
     if a.place.place_id == b.place.place_id:
         return True
     km = great_circle((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)).km
-    if a.event_date is not None and km <= FACILITY_TOWN_KM and \
-            (a.place.feature in FACILITIES) != (b.place.feature in FACILITIES):
-        return True  # "strikes on Aleppo … the attack on Aleppo airport": the town told first, then its airport
-    return None in (a.event_date, b.event_date) and km <= HEADLINE_KM
+    if km <= FACILITY_TOWN_KM and (_finer(a.place, b.place) or _finer(b.place, a.place)):
+        return True
+    undated = [x for x in (a, b) if x.event_date is None]
+    if not undated:
+        return False
+    loose = undated[0].place
+    return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
+        (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))
 
 
 def great_circle_km(a: Place, b: Place) -> float:

@@ -162,3 +162,16 @@ def test_later_sentence_naming_missiles_refines_a_bombardment(gazetteer):
             "وقال الحرس الثوري إنه استخدم في الهجوم صواريخ أرض-أرض.")
     (inc,) = run(text, gazetteer)
     assert (inc.incident_type, inc.fatalities, inc.injured) == ("missile_attack", 13, 58)
+
+
+def test_a_dateline_date_is_the_reports_not_the_events(gazetteer):
+    (inc,) = run("BAGHDAD, June 28 (Wire) - U.S. warplanes struck weapons depots near al-Qaim late on Sunday, "
+                 "officials said.", gazetteer, published=dt.date(2021, 6, 28))
+    assert inc.event_date == dt.date(2021, 6, 27)
+
+
+def test_a_headline_of_untold_means_merges_with_the_story_in_a_district_of_the_city(gazetteer):
+    text = ("مقتل خمسة بعدوان إسرائيلي على دمشق\n\n"
+            "قتل خمسة مدنيين فجر اليوم جراء عدوان جوي إسرائيلي استهدف مبنى سكنياً في حي كفرسوسة بدمشق.")
+    found = run(text, gazetteer, published=dt.date(2023, 2, 19))
+    assert [(i.incident_type, i.event_date, i.fatalities) for i in found] == [("airstrike", dt.date(2023, 2, 19), 5)]
