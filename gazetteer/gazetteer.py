@@ -263,8 +263,8 @@ DOUBLED = regex.compile(r"([a-z])\1")
 
 def latin_spellings(name: str) -> set[str]:
     """Other common romanisations of a Latin place name: a final -ah/-eh written -a or -e and
-    the reverse (Hawijah/Hawija, Fallujah/Falluja), doubled consonants single (Qayyarah/Qayarah).
-    Only the last word changes, so every variant is still a whole name."""
+    the reverse (Hawijah/Hawija, Fallujah/Falluja), doubled consonants single (Qayyarah/Qayarah)
+    in the last word, and hyphens as spaces (Dayr az-Zawr/Dayr az Zawr)."""
     head, _, last = name.rpartition(" ")
     low = last.casefold()
     forms = {low}
@@ -274,7 +274,10 @@ def latin_spellings(name: str) -> set[str]:
         forms.add(low + "h")
     forms |= {DOUBLED.sub(r"\1", f) for f in forms}
     forms.discard(low)
-    return {f"{head} {f}".strip() for f in forms}
+    out = {f"{head} {f}".strip() for f in forms}
+    if "-" in name:  # "Dayr az-Zawr" is also written "Dayr az Zawr"
+        out.add(name.replace("-", " "))
+    return out
 
 
 def _layer_rank(p: Place) -> int:

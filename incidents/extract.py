@@ -30,6 +30,7 @@ CLAUSE_MARKS = ",،;؛:—–()«»\""
 CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
+METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
 HEADLINE_KM = 30  # an undated or approximate retelling this close to an incident is the same one
@@ -169,7 +170,12 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
 
 
 def _cue_before(cues: list[Hit], start: int) -> str | None:
-    return next((h.payloads[0] for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
+    cue = next((h for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
+    if cue is None:
+        return None
+    if cue.payloads[0] == "locative" and _cue_before(cues, cue.start) == "direction":
+        return "direction"  # "جنوب شرقي مدينة السليمانية", "south of the city of X": still a reference point
+    return cue.payloads[0]
 
 
 AFTER_ROLES = {"container_after": "container", "locative_after": "locative"}
@@ -183,8 +189,15 @@ def _cue_after(cues: list[Hit], end: int) -> str | None:
 def _not_a_location(cues: list[Hit], start: int, words: list[str]) -> bool:
     """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
     place names a government, a destination or a party, not where something happened."""
-    return any("metonym" in h.payloads and (h.end == start or (h.end == start - 1 and words[h.end].casefold() == "the"))
-               for h in cues)
+    return any("metonym" in h.payloads and (h.end == start or (
+        start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues)
+
+
+def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
+    """Every word from ``start`` to ``end`` is "the" or part of a near/direction cue ("launched from an
+    area near X")."""
+    covered = {i for c in cues if c.payloads[0] in ("near", "direction") for i in range(c.start, c.end)}
+    return all(i in covered or words[i].casefold() == "the" for i in range(start, end))
 
 
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
@@ -226,6 +239,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             out.append(Located(m, place, role, explicit=_cue_before(cues, m.start) == "locative"))
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
+    # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
+    references = {p.place.id for p in out if p.role == "direction"}
+    if len(references) < len({p.place.id for p in out}):
+        out = [p for p in out if p.place.id not in references or p.role == "direction"]
     return _drop_containers(out)
 
 

@@ -175,3 +175,21 @@ def test_a_headline_of_untold_means_merges_with_the_story_in_a_district_of_the_c
             "قتل خمسة مدنيين فجر اليوم جراء عدوان جوي إسرائيلي استهدف مبنى سكنياً في حي كفرسوسة بدمشق.")
     found = run(text, gazetteer, published=dt.date(2023, 2, 19))
     assert [(i.incident_type, i.event_date, i.fatalities) for i in found] == [("airstrike", dt.date(2023, 2, 19), 5)]
+
+
+def test_a_town_used_as_a_reference_point_is_not_also_a_site(gazetteer):
+    text = ("قتل ثلاثة من منتسبي قوة مكافحة الإرهاب في السليمانية أمس بضربة نفذتها طائرة مسيرة على مطار عربت "
+            "الواقع جنوب شرقي مدينة السليمانية.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["Arbat"]
+
+
+def test_where_rockets_were_launched_from_is_not_where_they_fell(gazetteer):
+    text = ("سقطت ثلاثة صواريخ مساء أمس قرب مصفاة كار النفطية غربي أربيل. "
+            "وقال مسؤول أمني إن الصواريخ أطلقت من منطقة قريبة من سهل نينوى.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["KAR refinery"]
+
+
+def test_hyphens_of_an_article_may_be_spaces(gazetteer):
+    (inc,) = run("U.S. forces conducted an airstrike near the city of Dayr az Zawr on Dec. 19, killing two.", gazetteer,
+                 published=dt.date(2024, 12, 20))
+    assert (inc.place.name, inc.event_date, inc.fatalities) == ("Deir ez-Zor", dt.date(2024, 12, 19), 2)
