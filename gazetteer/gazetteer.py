@@ -157,6 +157,9 @@ class Gazetteer:
         self._latin_keys = [k for k in self._index if not is_arabic(k)]
         self._arabic_keys = [k for k in self._index if is_arabic(k)]
         self.by_id = {p.id: p for p in self.places}
+        self._by_feature: dict[str, list[Place]] = {}
+        for p in self.places:
+            self._by_feature.setdefault(p.feature, []).append(p)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, extra_layers: Iterable[Path] = (),
@@ -249,13 +252,28 @@ class Gazetteer:
                 places = tuple(p for p in places if (hit.key, p.id) in self._bare)
             if not places:
                 continue
+            if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
+                hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
+            if not hint and hit.end < len(keys) and not is_arabic(words[hit.start]):
+                hint = self.cues.get(keys[hit.end], "") if self.cues.get(keys[hit.end]) in FACILITY_FEATURES else ""
             cands = [Candidate(p, 100.0, hit.key) for p in places]
+            if hint in FACILITY_FEATURES and all(p.feature != hint for p in places):
+                facility = self._facility_of(places[0], hint)  # "مطار حلب", "Aleppo airport": the town's airport
+                if facility is not None:
+                    cands.insert(0, Candidate(facility, 100.0, hit.key))
             out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic, hint))
         return out
+
+    def _facility_of(self, town: Place, feature: str) -> Place | None:
+        """The nearest place of ``feature`` (an airport, a base) within reach of ``town``."""
+        near = [(d, p.id, p) for p in self._by_feature.get(feature, ()) if (d := _km(p, town)) <= FACILITY_OF_TOWN_KM]
+        return min(near, default=(0, "", None))[2]
 
 
 LAYER_RANK = ("user:", "cur:", "adm1:", "icao:", "gn:")  # who wins when two layers hold one place
 TWIN_KM = 10.0
+FACILITY_FEATURES = ("airport", "base", "camp", "crossing", "dam", "oilfield")
+FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
 
 
 DOUBLED = regex.compile(r"([a-z])\1")

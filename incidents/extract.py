@@ -30,6 +30,8 @@ CLAUSE_MARKS = ",،;؛:—–()«»\""
 CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
+AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles theirs
+REMOTE_REACH = 4  # words between "taken to", "heard in", "the road linking" and a place it makes remote
 METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
@@ -173,8 +175,10 @@ def _cue_before(cues: list[Hit], start: int) -> str | None:
     cue = next((h for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
     if cue is None:
         return None
-    if cue.payloads[0] == "locative" and _cue_before(cues, cue.start) == "direction":
-        return "direction"  # "جنوب شرقي مدينة السليمانية", "south of the city of X": still a reference point
+    if cue.payloads[0] == "locative" and _cue_before(cues, cue.start) in ("direction", "container"):
+        # "جنوب شرقي مدينة السليمانية", "south of the city of X": still a reference point;
+        # "ناحية قادر كرم التابعة لقضاء جمجمال": still the wider area
+        return _cue_before(cues, cue.start)
     return cue.payloads[0]
 
 
@@ -186,11 +190,14 @@ def _cue_after(cues: list[Hit], end: int) -> str | None:
     return next((AFTER_ROLES[h.payloads[0]] for h in cues if h.start == end and h.payloads[0] in AFTER_ROLES), None)
 
 
-def _not_a_location(cues: list[Hit], start: int, words: list[str]) -> bool:
+def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int] = frozenset()) -> bool:
     """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
-    place names a government, a destination or a party, not where something happened."""
+    place names a government, a destination or a party, not where something happened; nor is
+    a place a few words after "taken to", "heard in" or "the road linking" (a remote cue)."""
     return any("metonym" in h.payloads and (h.end == start or (
-        start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues)
+        start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues) or \
+        any("remote" in h.payloads and start - REMOTE_REACH <= h.end <= start and
+            not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues)
 
 
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
@@ -217,7 +224,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
-        if _not_a_location(cues, m.start, words):
+        if _not_a_location(cues, m.start, words, breaks):
             continue
         role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
         gap = m.start - out[-1].mention.end if out else 99
@@ -279,6 +286,12 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     elif incident_type == "other":  # "the sites hit were…": the means were told before
         incident_type = next((t for b in reversed(before) if b.classes and not b.blocked
                               and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
+    if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes:
+        # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
+        jets = next((b for b in reversed(before[-AIRCRAFT_SENTENCES:]) if "aircraft" in b.classes and not b.blocked), None)
+        same_day = jets is not None and (not (a.dates and jets.dates) or a.dates[0].date == jets.dates[0].date)
+        if same_day and (not a.perpetrators or a.perpetrators[:1] == jets.perpetrators[:1]):
+            incident_type = lexicon.incident_type(a.classes | {"aircraft"}) or incident_type
     out = []
     for k, loc in enumerate(a.places):
         local = _local_type(a, k, lexicon)

@@ -193,3 +193,27 @@ def test_hyphens_of_an_article_may_be_spaces(gazetteer):
     (inc,) = run("U.S. forces conducted an airstrike near the city of Dayr az Zawr on Dec. 19, killing two.", gazetteer,
                  published=dt.date(2024, 12, 20))
     assert (inc.place.name, inc.event_date, inc.fatalities) == ("Deir ez-Zor", dt.date(2024, 12, 19), 2)
+
+
+def test_the_airports_of_two_cities(gazetteer):
+    text = "شن العدو الإسرائيلي فجر اليوم عدواناً جوياً على مطاري دمشق وحلب الدوليين."
+    assert sorted(i.place.name for i in run(text, gazetteer)) == [
+        "Aleppo International Airport", "Damascus International Airport"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # where the wounded were taken, where the blasts were heard, where a road leads: not the site
+    ("أطلقت طائرة مسيرة صاروخين على مطار عربت أمس، ونقل الجرحى إلى مستشفى الطوارئ في السليمانية.", "Arbat"),
+    ("A drone struck a car at Jdeidet Yabous on Thursday on the road leading from the crossing towards Damascus.",
+     "Jdeidet Yabous crossing"),
+    # "belonging to the district of X": X is the wider area
+    ("استهدفت طائرة مسيرة مفخخة أمس حقل كورمور الواقع في ناحية قادر كرم التابعة لقضاء جمجمال.", "Khor Mor gas field"),
+])
+def test_remote_and_wider_places_are_not_sites(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_missiles_of_jets_named_just_before_are_an_air_strike(gazetteer):
+    text = ("شن العدو الإسرائيلي فجر اليوم عدواناً جوياً على محيط دمشق. "
+            "وأوضح المراسل أن أحد صواريخ العدوان أصاب بناء سكنياً في حي كفرسوسة.")
+    assert [(i.incident_type, i.place.name) for i in run(text, gazetteer)] == [("airstrike", "Kafr Sousa")]
