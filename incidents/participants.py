@@ -6,13 +6,14 @@ Both read phrase hits from the lexicon (``lexicon/actor_aliases.csv``, ``roles.c
 
 from __future__ import annotations
 
-from incidents.arabic import parse_number
+from incidents.arabic import normalize_ar, parse_number
 from incidents.dates import DateExpr
 from incidents.lexicon.loader import Lexicon
 from incidents.phrases import Hit
 
 MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike", "aircraft"})  # trigger classes that name a weapon
 PASSIVE_WINDOW = 12  # "five U.S. service members and a second contractor were wounded" ("U.S." is two words)
+WEAPON_WORDS = MEANS | {"ied"}  # a number just before these counts weapons, not people
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 
@@ -56,6 +57,8 @@ def _add_once(items: list[str], value: str) -> None:
         items.append(value)
 
 
+TENS = frozenset(range(20, 100, 10))
+ONE_MORE = frozenset({"اخر", "ثالث", "رابع", "خامس"})  # "وإصابة آخر", "وجرح ثالث": one more person
 CONJUNCTIONS = frozenset({"and", "while", "but", "as", "whereas"})
 SINGULAR = frozenset({"was", "is", "has"})  # "a policeman was killed": one person
 
@@ -74,7 +77,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     skip = {i for d in dates for i in range(d.start, d.end)}
     # "three wounded, one of them critically": a part of a figure already given
     skip |= {h.start - 1 for h in cues if "partitive" in h.payloads and h.start - 1 in breaks}
-    skip |= {h.start - 1 for h in triggers} | {h.start - 2 for h in triggers}  # "two (Katyusha) rockets"
+    weapons = [h for h in triggers if set(h.payloads) & WEAPON_WORDS and not h.clitic]  # "two (Katyusha) rockets",
+    skip |= {h.start - 1 for h in weapons} | {h.start - 2 for h in weapons}  # not "أصيب مدنيان بانفجار"
     numbers: dict[int, int | None] = {}
     for i, w in enumerate(words):
         if i in skip:
@@ -83,6 +87,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             numbers[i] = None
         elif (n := parse_number(w)) is not None and n < 1900:
             numbers[i] = n
+    _join_compounds(words, numbers)
     out, pairs, fixed = [], [], []
     for h in lexicon.casualties.find(words, keys):
         word = h.payloads[0]
@@ -92,7 +97,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         elif word.count is not None:
             fixed.append((h.start, word.kind, word.count))
         else:
-            passive = h.start > 0 and words[h.start - 1].casefold() in ("were", "was", "been", "are")
+            passive = any(w.casefold() in ("were", "was", "been", "are") for w in words[max(0, h.start - 2):h.start])
             for i in numbers:
                 gap = h.start - i if i < h.start else i - h.end + 1
                 if i < h.start and h.clitic.startswith("و"):
@@ -109,12 +114,13 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         used_numbers.add(i)
         if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
             out.append((h.start, h.payloads[0].kind, numbers[i]))
-    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a militia commander": one
-        if h.start in used_hits or h.payloads[0].kind != "killed" or h.payloads[0].count is not None:
+    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
+        if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
         article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
-        if h.end in persons or (article and set(range(h.end + 1, h.end + 5)) & persons):
-            out.append((h.start, "killed", 1))
+        another = h.end < len(words) and normalize_ar(words[h.end]) in ONE_MORE
+        if h.end in persons or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
+            out.append((h.start, h.payloads[0].kind, 1))
     for h in lexicon.casualties.find(words, keys):  # "a U.S. contractor was killed": one
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
             continue
@@ -123,6 +129,24 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                 not any(o[0] == h.start for o in out):
             out.append((h.start, h.payloads[0].kind, 1))
     return sorted(out + fixed)
+
+
+def _join_compounds(words: list[str], numbers: dict[int, int | None]) -> None:
+    """Arabic compound numbers read as one: "ثلاثة وعشرون" → 23, "خمسة عشر" → 15."""
+    for i in sorted(numbers):
+        if i not in numbers or i + 1 not in numbers:
+            continue
+        n, nxt = numbers[i], numbers[i + 1]
+        if n is None or nxt is None or not 1 <= n <= 9:
+            continue
+        second = normalize_ar(words[i + 1])
+        if second in ("عشر", "عشره"):
+            numbers[i] = n + 10
+        elif second[:1] == "و" and nxt in TENS:
+            numbers[i] = n + nxt
+        else:
+            continue
+        del numbers[i + 1]
 
 
 def _clause_between(words: list[str], breaks: frozenset[int], start: int, end: int) -> bool:

@@ -39,8 +39,11 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # a figure after "and" or a comma is not the object of the casualty word before it
     ("A US soldier was killed and five US service members and a contractor were wounded when a drone hit "
      "a base near Hasakah.", 1, 5),
-    # و opens a new clause: the two were killed, not wounded
-    ("انفجرت عبوة ناسفة في الطارمية ما أسفر عن استشهاد جنديين اثنين وجرح آخر.", 2, None),
+    # و opens a new clause: the two were killed, not wounded; "وجرح آخر" is one more
+    ("انفجرت عبوة ناسفة في الطارمية ما أسفر عن استشهاد جنديين اثنين وجرح آخر.", 2, 1),
+    ("ارتقى ثلاثة وعشرون شهيداً وأصيب خمسة عشر آخرون بهجوم في بادية الميادين.", 23, 15),  # compound numbers
+    ("Gunmen attacked a checkpoint in Kirkuk on Sunday. One member of the security forces was lightly wounded.",
+     None, 1),
 ])
 def test_casualty_numbers(gazetteer, text, killed, injured):
     (inc,) = run(text, gazetteer)
