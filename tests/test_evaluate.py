@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+import pytest
+
 from incidents.evaluate import score_passage
 from incidents.model import ExtractedIncident, PlaceRef
 from tests.conftest import ROOT, run_cli
@@ -40,3 +42,17 @@ def test_evaluate_command_prints_scores_per_language():
     for lang in ("ar", "en"):
         place_f1 = float(re.search(r"place P [\d.]+ R [\d.]+ F1 ([\d.]+)", lines[lang])[1])
         assert place_f1 >= 0.90, lines[lang]
+
+
+
+@pytest.mark.parametrize("name", ["heldout", "blind"])
+def test_studied_sets_stay_above_the_targets(name):
+    """The two sets once written blind have been studied since: they guard against regressions."""
+    folder = ROOT / "tests" / "data" / name
+    r = run_cli("evaluate", str(folder / "gold.jsonl"), str(folder / "texts"))
+    assert r.returncode == 0, r.stderr
+    lines = {line.split(":")[0].strip(): line for line in r.stdout.splitlines()}
+    for lang in ("ar", "en"):
+        place_f1 = float(re.search(r"place P [\d.]+ R [\d.]+ F1 ([\d.]+)", lines[lang])[1])
+        dated_f1 = float(re.search(r"place\+date P [\d.]+ R [\d.]+ F1 ([\d.]+)", lines[lang])[1])
+        assert place_f1 >= 0.90 and dated_f1 >= 0.85, lines[lang]
