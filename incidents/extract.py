@@ -112,13 +112,12 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     keys = [word_key(w) for w in words]
     triggers = lexicon.triggers.find(words, keys)
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
-    breaks = frozenset(i for i in range(1, len(tokens))
-                       if any(c in CLAUSE_MARKS for c in sentence.text[tokens[i - 1][2]:tokens[i][1]]))
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
-                 {c for h in triggers for c in h.payloads}, triggers, [], breaks=breaks)
+                 {c for h in triggers for c in h.payloads}, triggers, [])
     if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
         a.classes = set()
         return a
+    a.breaks = _breaks(a)
     a.dates = find_dates(words, reference)
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
@@ -130,7 +129,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.mentions = gazetteer.scan(words)
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
                                        [h.start for h in lexicon.casualties.find(words, keys)])
-    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, breaks)
+    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, a.breaks)
     return a
 
 
@@ -144,6 +143,12 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
     if told and a.places and all(p.place.precision >= 3 for p in a.places):
         return True
     return _context_date(a, before) is None
+
+
+def _breaks(a: Analysed) -> frozenset[int]:
+    """Positions of the words that follow punctuation (a comma, a dash, a bracket)."""
+    return frozenset(i for i in range(1, len(a.offsets))
+                     if any(c in CLAUSE_MARKS for c in a.text[a.offsets[i - 1][1] - a.start:a.offsets[i][0] - a.start]))
 
 
 def _dateline(words: list[str]) -> bool:
@@ -167,6 +172,7 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
     if lexicon.casualties.find(a.words, keys):
         cues = lexicon.cues.find(a.words, keys)
         a.blocked = any("blocker" in h.payloads for h in cues)  # "… killed since the start of the year": a total
+        a.breaks = _breaks(a)
         a.dates = find_dates(a.words, reference)
         a.casualties = [] if a.blocked else casualties(a.words, keys, lexicon, cues, a.dates, [], a.breaks)
 
