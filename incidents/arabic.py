@@ -42,6 +42,12 @@ def normalize_ar(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """``normalize_ar`` of one word, cached: running text repeats its words."""
+    return normalize_ar(word)
+
+
 def strip_article(word: str) -> str:
     """Normalised Arabic word without its definite article, when enough remains."""
     if word.startswith("ال") and len(word) > 3:
@@ -91,7 +97,7 @@ def latin_word_key(word: str) -> str:
 def word_key(word: str) -> str:
     """The matching key of one word: Arabic without article, or Latin casefolded."""
     if is_arabic(word):
-        return strip_article(normalize_ar(word))
+        return strip_article(normalize_word(word))
     return latin_word_key(word)
 
 
@@ -113,9 +119,10 @@ def number_words() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def parse_number(word: str) -> int | None:
     """An integer from digits (either numeral system) or a number word; else None."""
-    w = normalize_ar(word).casefold()
+    w = normalize_word(word).casefold()
     if w[:1] in ("و", "ف") and w[1:].isdigit():  # "13 قتيلا و58 جريحا"
         w = w[1:]
     if w.isdigit():

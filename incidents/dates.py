@@ -13,7 +13,7 @@ from typing import Sequence
 
 import regex
 
-from incidents.arabic import is_arabic, normalize_ar
+from incidents.arabic import is_arabic, normalize_ar, normalize_word
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
@@ -48,7 +48,7 @@ def date_words() -> PhraseTable[DateWord]:
 
 
 def _int(word: str) -> int | None:
-    w = normalize_ar(word)
+    w = normalize_word(word)
     return int(w) if w.isdigit() and len(w) <= 4 else None
 
 

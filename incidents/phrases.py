@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Generic, Iterable, Sequence, TypeVar
 
-from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, strip_article, word_key
+from incidents.arabic import WORD, is_arabic, name_key, normalize_word, proclitic_stems, strip_article, word_key
 
 T = TypeVar("T")
 
@@ -30,7 +30,7 @@ def first_word_variants(word: str, keep_article: bool = False) -> tuple[tuple[st
     """(key, stripped proclitics) for a word as the first word of a phrase."""
     if not is_arabic(word):
         return [(word_key(word), "")]
-    norm = normalize_ar(word)
+    norm = normalize_word(word)
     out: dict[str, str] = {}
     for stem in proclitic_stems(norm):
         key = stem if keep_article else strip_article(stem)
@@ -41,7 +41,7 @@ def first_word_variants(word: str, keep_article: bool = False) -> tuple[tuple[st
 
 @lru_cache(maxsize=200_000)
 def _word_key(word: str, keep_article: bool) -> str:
-    return normalize_ar(word) if keep_article and is_arabic(word) else word_key(word)
+    return normalize_word(word) if keep_article and is_arabic(word) else word_key(word)
 
 
 def _phrase_key(phrase: str, keep_article: bool) -> str:
@@ -81,10 +81,14 @@ class PhraseTable(Generic[T]):
         if keys is None or self.keep_article:
             keys = [_word_key(w, self.keep_article) for w in words]
         hits: list[Hit[T]] = []
-        first_words, i, n = self.first_words, 0, len(words)
+        first_words, keep, i, n = self.first_words, self.keep_article, 0, len(words)
         while i < n:
             # most words start no phrase: a set lookup per variant, before any slicing or joining
-            variants = [v for v in first_word_variants(words[i], self.keep_article) if v[0] in first_words]
+            variants = first_word_variants(words[i], keep)
+            if len(variants) > 1:
+                variants = [v for v in variants if v[0] in first_words]
+            elif variants[0][0] not in first_words:
+                variants = ()
             if not variants and not (keys[i] in ("al", "el") and i + 1 < n):
                 i += 1
                 continue

@@ -117,8 +117,6 @@ def sentences(text: str) -> list[Sentence]:
     out = []
     pos = 0
     for m in SENTENCE_END.finditer(text):
-        if m.group().strip() == "" and m.start() == m.end() and _is_abbreviation(text, m.start()):
-            continue
         if "\n" not in m.group() and _is_abbreviation(text, m.start()):
             continue
         _add(out, text, pos, m.start())
