@@ -66,7 +66,8 @@ class IncidentLayer(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = {{ 'L.markerClusterGroup({maxClusterRadius: 45, disableClusteringAtZoom: 11})'
                                       if this.cluster else 'L.featureGroup()' }};
-        {{ this.points|tojson }}.forEach(function (p) {
+        var {{ this.get_name() }}_points = {{ this.points|tojson }};  {# once: the heat layer reuses them #}
+        {{ this.get_name() }}_points.forEach(function (p) {
             L.circleMarker([p.lat, p.lon], {radius: 8, color: "#222222", weight: 1, fillColor: p.color,
                                             fillOpacity: 0.9, className: "atlas-incident atlas-" + p.type})
                 .bindPopup(p.popup, {maxWidth: {{ this.popup_width }}})
@@ -77,7 +78,7 @@ class IncidentLayer(MacroElement):
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% if this.controls %}
         var {{ this.get_name() }}_heat = L.heatLayer(
-            {{ this.points|tojson }}.map(function (p) { return [p.lat, p.lon, 1]; }), {radius: 22, blur: 18});
+            {{ this.get_name() }}_points.map(function (p) { return [p.lat, p.lon, 1]; }), {radius: 22, blur: 18});
         var {{ this.get_name() }}_overlays = {"Incidents": {{ this.get_name() }}, "Heat map": {{ this.get_name() }}_heat};
         {% for name, url, attribution in this.online_tiles %}
         {{ this.get_name() }}_overlays[{{ name|tojson }}] = L.tileLayer({{ url|tojson }},

@@ -21,7 +21,7 @@ def map_and_record():
     st.caption(f"{len(shown)} incident(s) shown{ui.playback_caption()} · basemap: Natural Earth · works offline")
     left, right = st.columns([3, 1])
     with left:
-        m = build_map(shown, ui.assets(), focus=ui.focused(shown), view=ui.map_view(len(shown)),
+        m = build_map(shown, ui.assets(), focus=ui.focused(shown), view=ui.map_view(shown),
                       acled=ui.acled_events())
         state = st_folium(m, key="map_main", height=620, use_container_width=True,
                           returned_objects=ui.map_returned_objects(len(shown)))

@@ -5,15 +5,20 @@ Pages stay thin: they read widgets, call a function here or in the library, show
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+import logging
 import os
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from incidents.assets import Assets, prepare_static
 from incidents.errors import AtlasError
-from incidents.filters import Filters, apply
+from incidents.filters import Filters, apply, searchable
 from incidents.model import Incident, taxonomy
 from incidents.store import DEFAULT_DB, Store
 
@@ -26,7 +31,7 @@ def db_path() -> Path:
     return Path(os.environ.get("ATLAS_DB") or DEFAULT_DB)
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def assets() -> Assets:
     return prepare_static()
 
@@ -57,8 +62,14 @@ def seed_sample_data() -> None:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def all_incidents(version: float) -> list[Incident]:
     """Every stored incident, read once per database change (shared, treat as read-only)."""
+    gc.collect()  # (see below) so that no garbage of the moment is frozen with them
     with open_store() as store:
-        return store.incidents()
+        incidents = store.incidents()
+    # Long-lived and free of reference cycles: keep them out of the cycle collector's passes
+    # (half a second over 100,000 incidents right after the load, and 0.2 s per full pass after).
+    # Freezing does not keep them alive: they are freed as usual once the cache drops them.
+    gc.freeze()
+    return incidents
 
 
 def refresh_data() -> None:
@@ -67,9 +78,65 @@ def refresh_data() -> None:
 
 
 def db_version() -> float:
+    """Changes when the database does. A reader's open connection leaves an empty -wal file
+    behind it, which is not a change: only a -wal holding writes counts."""
     p = db_path()
     wal = p.with_name(p.name + "-wal")
-    return max((f.stat().st_mtime_ns for f in (p, wal) if f.exists()), default=0)
+    stats = [f.stat() for f in (p, wal) if f.exists()]
+    return max((s.st_mtime_ns for s in stats if s.st_size), default=0)
+
+
+@dataclass(frozen=True)
+class SidebarOptions:
+    first_day: dt.date | None
+    last_day: dt.date | None
+    actors: tuple[str, ...]
+    countries: tuple[str, ...]
+    admin1: tuple[str, ...]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def sidebar_options(version: float) -> SidebarOptions:
+    """The sidebar's choices, computed once per database change rather than on every rerun."""
+    incidents = all_incidents(version)
+    days = [i.event_date for i in incidents if i.event_date]
+    return SidebarOptions(dt.date.fromisoformat(min(days)) if days else None,
+                          dt.date.fromisoformat(max(days)) if days else None,
+                          tuple(sorted({a for i in incidents for a in (i.actor1, i.actor2) if a})),
+                          tuple(sorted({i.country for i in incidents if i.country})),
+                          tuple(sorted({i.admin1 for i in incidents if i.admin1})))
+
+
+def warm_up() -> None:
+    """What the first visitor would otherwise wait for: the incidents (what a page needs first),
+    the map page's imports and the static files (see ``warm_up_on_start``)."""
+    version = db_version() if db_path().is_file() else None  # else the first visit loads the samples
+    if version is not None:
+        sidebar_options(version)
+    import altair  # noqa: F401  (these imports take half a second when cold)
+    import folium.plugins  # noqa: F401  (streamlit_folium's, which registers itself in a page run only)
+
+    import incidents.maps  # noqa: F401
+    import incidents.tables  # noqa: F401
+
+    assets()
+    # All of it stays for the server's life: out of the cycle collector's passes with it, among
+    # them the full collection Streamlit makes after every page run (0.2 s per run otherwise).
+    gc.freeze()
+
+
+@contextlib.asynccontextmanager
+async def warm_up_on_start(_app):
+    """The server's start-up (st.App lifespan, see app.py): warm up in the background, so the
+    server answers at once and a visitor arriving early waits only for what is left."""
+    def run():
+        try:
+            warm_up()
+        except Exception:  # the page reports any real problem when it runs
+            logging.getLogger(__name__).exception("warm-up failed")
+
+    threading.Thread(target=run, name="atlas-warm-up", daemon=True).start()
+    yield
 
 
 # The sidebar's widgets: session-state key → query-parameter name (views are shareable URLs).
@@ -122,15 +189,12 @@ def _to_query(defaults: dict) -> None:
 
 def sidebar_filters() -> None:
     """The shared sidebar: timeline (date range) and the other filters, kept in the URL."""
-    incidents = all_incidents(db_version())
-    dates = sorted(dt.date.fromisoformat(i.event_date) for i in incidents if i.event_date)
+    options = sidebar_options(db_version())
     types = list(taxonomy())
-    actors = sorted({a for i in incidents for a in (i.actor1, i.actor2) if a})
-    countries = sorted({i.country for i in incidents if i.country})
-    admin1 = sorted({i.admin1 for i in incidents if i.admin1})
+    actors, countries, admin1 = options.actors, options.countries, options.admin1
     st.sidebar.header("Filters")
-    if dates:
-        lo, hi = dates[0], dates[-1]
+    if options.first_day:
+        lo, hi = options.first_day, options.last_day
         if lo == hi:
             hi = lo + dt.timedelta(days=1)
         _from_query("sidebar_dates", "dates")
@@ -166,7 +230,8 @@ def sidebar_filters() -> None:
     with st.sidebar.expander("Compare with ACLED"):
         upload = st.file_uploader("ACLED export (CSV)", type=["csv"], key="sidebar_acled")
         _load_acled(upload)
-    _to_query({"sidebar_dates": (dates[0], dates[-1]) if dates else None, "sidebar_types": types,
+    _to_query({"sidebar_dates": (options.first_day, options.last_day) if options.first_day else None,
+               "sidebar_types": types,
                "sidebar_undated": True, "sidebar_geo": 3})
 
 
@@ -187,9 +252,36 @@ def current_filters() -> Filters:
                    statuses=chosen("sidebar_status"), text=ss.get("sidebar_text", ""))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def search_texts(version: float) -> dict[int, str]:
+    """What the text filter searches in each incident, normalised once per database change."""
+    return searchable(all_incidents(version))
+
+
+SEARCH_PREPARED_AFTER_S = 3  # after a page was sent: its map has drawn by then
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _search_texts_soon(version: float) -> threading.Timer:
+    timer = threading.Timer(SEARCH_PREPARED_AFTER_S, search_texts, args=(version,))
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def prepare_search() -> None:
+    """Once a page has been sent and drawn: prepare the text filter's texts in the background
+    (most of a second for 100,000 incidents), so that the first search need not wait for them.
+    Not sooner: done during the server's warm-up or the first page, it delayed the first map
+    by as much. A search in the first seconds makes them itself (once: they are cached)."""
+    if db_path().is_file():
+        _search_texts_soon(db_version())
+
+
 def filtered_incidents() -> list[Incident]:
     """Incidents passing the sidebar filters."""
-    return apply(all_incidents(db_version()), current_filters())
+    version, filters = db_version(), current_filters()
+    return apply(all_incidents(version), filters, search_texts(version) if filters.text else None)
 
 
 def show_error(e: AtlasError) -> None:
@@ -197,11 +289,26 @@ def show_error(e: AtlasError) -> None:
 
 
 # ---- map page helpers ----------------------------------------------------------------------
-def map_view(count: int):
-    """The bounds and zoom the map last reported, when the map is big enough to need them."""
-    from incidents.aggregate import MAX_MARKERS, view_from_state
+def map_view(shown: list[Incident]):
+    """The view to draw a big map at (what it shows depends on the view); None for small maps.
 
-    return view_from_state(st.session_state.get("map_main")) if count > MAX_MARKERS else None
+    The map reports its view after every move. While the markers or cells to draw stay the same,
+    the map is drawn at the view it was last drawn at: the page is then unchanged and the browser
+    keeps the map as the analyst left it. Redrawing it at each reported view reloaded the map,
+    which reported its view again: the map reloaded about once a second, forever.
+    """
+    from incidents.aggregate import MAX_MARKERS, drawn_for_view, view_from_state
+
+    if len(shown) <= MAX_MARKERS:
+        return None
+    view = view_from_state(st.session_state.get("map_main"))
+    playback_day = st.session_state.get("map_playback_day") if st.session_state.get("map_playing") else None
+    key = (db_version(), current_filters(), playback_day, drawn_for_view(shown, view))
+    last = st.session_state.get("map_drawn")
+    if last is not None and last[0] == key:
+        return last[1]
+    st.session_state["map_drawn"] = (key, view)
+    return view
 
 
 def map_returned_objects(count: int) -> list[str]:
@@ -248,7 +355,7 @@ PLAYBACK_SECONDS = 1.5  # one step of playback
 
 
 def _days(incidents: list[Incident]) -> list[dt.date]:
-    return sorted({dt.date.fromisoformat(i.event_date) for i in incidents if i.event_date})
+    return [dt.date.fromisoformat(d) for d in sorted({i.event_date for i in incidents if i.event_date})]
 
 
 def playback_controls(incidents: list[Incident]) -> bool:
@@ -285,11 +392,11 @@ def playback_caption() -> str:
 
 # ---- ACLED comparison layer -----------------------------------------------------------------
 def _load_acled(upload) -> None:
-    from incidents.acled import read_acled
-
     if upload is None:
         st.session_state.pop("acled_file", None)
         return
+    from incidents.acled import read_acled  # imports the ingest pipeline: only when needed
+
     try:
         loaded = read_acled(upload.name, upload.getvalue())
     except AtlasError as e:
@@ -304,10 +411,10 @@ def _load_acled(upload) -> None:
 
 def acled_events() -> list:
     """The loaded ACLED events within the timeline's date range."""
-    from incidents.acled import in_range
-
     loaded = st.session_state.get("acled_file")
     if loaded is None:
         return []
+    from incidents.acled import in_range
+
     since, until = st.session_state.get("sidebar_dates", (None, None))
     return in_range(loaded.events, since, until)

@@ -123,3 +123,20 @@ def test_playback_steps_through_the_event_days(app):
     assert " up to " in second and second != first
     app.button(key="map_stop").click().run()
     assert all(" up to " not in c.value for c in app.caption)
+
+
+def test_searching_the_sidebar_narrows_the_map_and_clearing_it_restores_it(app):
+    def shown():
+        caption = [c.value for c in app.caption if "incident(s) shown" in c.value][0]
+        return int(caption.split()[0])
+
+    everything = shown()
+    app.text_input(key="sidebar_text").set_value("اربيل").run()  # Erbil: matches أربيل (hamza ignored)
+    assert not app.exception, app.exception
+    assert 0 < shown() < everything
+    app.session_state["sidebar_text"] = "no such place anywhere"
+    app.run()
+    assert shown() == 0
+    app.session_state["sidebar_text"] = ""
+    app.run()
+    assert shown() == everything

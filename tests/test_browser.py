@@ -83,3 +83,29 @@ def test_uploading_a_bad_file_shows_a_readable_error(seeded_app, tmp_path):
         page.get_by_test_id("stMainBlockContainer").locator("input[type=file]").set_input_files(str(bad))
         page.get_by_text("scan.txt: this is a PDF, not text").first.wait_for(timeout=15000)
         assert page.get_by_text("Traceback").count() == 0
+
+
+def test_a_big_map_stays_put_once_drawn(tmp_path):
+    """Over 2,000 incidents the map shows grid cells and reports its view back; redrawing it at
+    each report reloaded it about once a second, a little further south every time."""
+    from bench.bench_dashboard import fill
+
+    db = tmp_path / "big.db"
+    fill(db, 2100)
+    with streamlit_server(db) as url, offline_browser() as (page, blocked):
+        page.goto(url)
+        frame = map_frame(page)
+        frame.locator(".atlas-cell").first.wait_for(state="attached", timeout=30000)
+        page.wait_for_timeout(1500)  # the map reports its view, the page reruns
+        frame = map_frame(page)
+        where = "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]"
+        before = frame.evaluate(where)
+        reloads = []
+        page.on("request", lambda r: reloads.append(r.url) if "streamlit_folium" in r.url
+                and r.resource_type == "document" else None)
+        page.wait_for_timeout(4000)
+        assert reloads == []
+        assert map_frame(page).evaluate(where) == before
+        assert blocked == []
+    log = db.with_suffix(".log").read_text()
+    assert "warm-up failed" not in log and "Traceback" not in log, log[-2000:]
