@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +12,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, word_key
+from incidents.dedup import km
 from incidents.errors import DataFileError, InputError
 from incidents.phrases import PhraseTable, first_word_variants
 
@@ -314,10 +314,7 @@ def _drop_lower_layer_twins(bucket: list[Place]) -> list[Place]:
 
 
 def _km(a: Place, b: Place) -> float:
-    """Equirectangular distance, plenty for "within 10 km"."""
-    x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
-    y = math.radians(b.latitude - a.latitude)
-    return 6371.0 * math.hypot(x, y)
+    return km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _has_article(word: str) -> bool:

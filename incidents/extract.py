@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from geopy.distance import great_circle
-
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA
 from incidents.arabic import word_key
 from incidents.dates import DateExpr, find_dates
+from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
 from incidents.participants import actors, casualties
@@ -475,7 +474,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
         return False
     if a.place.place_id == b.place.place_id:
         return True
-    km = great_circle((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)).km
+    km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
     if km <= FACILITY_TOWN_KM and (_finer(a.place, b.place) or _finer(b.place, a.place)):
         return True
     undated = [x for x in (a, b) if x.event_date is None]
@@ -487,7 +486,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
 
 
 def great_circle_km(a: Place, b: Place) -> float:
-    return great_circle((a.latitude, a.longitude), (b.latitude, b.longitude)).km
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _max(a: int | None, b: int | None) -> int | None:
