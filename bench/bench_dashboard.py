@@ -165,7 +165,7 @@ def browser_side(db: Path) -> None:
         t0 = time.perf_counter()
         with streamlit_server(db) as url:
             print(f"browser: server start until it answers {time.perf_counter() - t0:.2f} s "
-                  "(it goes on warming up in the background)")
+                  "(it warms its caches first)")
             print(f"browser: first visit right after the start {visit(page, url)}")
             print(f"browser: map reloads while the page is left alone for 5 s: {reloads_while_idle(page)}")
             other = page.context.browser.new_context(viewport=VIEWPORT).new_page()

@@ -5,6 +5,7 @@ Pages stay thin: they read widgets, call a function here or in the library, show
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import gc
@@ -127,15 +128,13 @@ def warm_up() -> None:
 
 @contextlib.asynccontextmanager
 async def warm_up_on_start(_app):
-    """The server's start-up (st.App lifespan, see app.py): warm up in the background, so the
-    server answers at once and a visitor arriving early waits only for what is left."""
-    def run():
-        try:
-            warm_up()
-        except Exception:  # the page reports any real problem when it runs
-            logging.getLogger(__name__).exception("warm-up failed")
-
-    threading.Thread(target=run, name="atlas-warm-up", daemon=True).start()
+    """The server's start-up (st.App lifespan, see app.py): the caches are warmed before the
+    server takes its first visitor (in a worker thread, so the event loop stays free), so the
+    first visit finds the incidents loaded and the map page's modules imported."""
+    try:
+        await asyncio.to_thread(warm_up)
+    except Exception:  # the page reports any real problem when it runs
+        logging.getLogger(__name__).exception("warm-up failed")
     yield
 
 
