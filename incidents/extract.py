@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA
-from incidents.arabic import word_key
+from incidents.arabic import normalize_word, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -33,6 +33,7 @@ AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles the
 REMOTE_REACH = 4  # words between "taken to", "heard in", "the road linking" and a place it makes remote
 METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
+DISTRICT_KM = 40  # a district holds the places of its governorate this close to its seat
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
 HEADLINE_KM = 30  # an undated or approximate retelling this close to an incident is the same one
 FACILITIES = ("base", "airport", "facility", "camp", "crossing", "oilfield", "dam")
@@ -232,10 +233,12 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if _not_a_location(cues, m.start, words, breaks):
             continue
         role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
+        if any("route" in h.payloads and m.start - REMOTE_REACH <= h.end <= m.start for h in cues):
+            role = "direction"  # "the road linking X and Y": reference points, unless nothing else is named
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
         if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
-                not any(words[i].casefold() in ("and", "or") or i in breaks for i in between) and
+                not any(words[i].casefold() in ("and", "or") or i in breaks or _and_preposition(words[i]) for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و"):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
         clitic = m.clitic.lstrip("وف")
@@ -258,18 +261,30 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     return _drop_containers(out)
 
 
+AND_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "على", "قرب", "داخل"))
+
+
+def _and_preposition(word: str) -> bool:
+    """"وعلى", "وفي": "and at" starts a second site, not the area of the first."""
+    return word[:1] == "و" and normalize_word(word[1:]) in AND_PREPOSITIONS
+
+
 def _drop_containers(places: list[Located]) -> list[Located]:
     """Keep the most precise places: a governorate or wider area named beside a place in it
     goes, and so does a reference point ("60 km south of Baghdad") beside a located place."""
     located = [p for p in places if p.role not in ("direction", "container")]
+    areas = [p for p in places if p.role == "container" or p.place.feature == "governorate"]
+    # the reference point when only its governorate is located ("a village south-west of Dibis, in Kirkuk province")
+    inside = [p for p in places if p.role == "direction" and p.place.precision < 3 and
+              any(a.place.feature == "governorate" and a.place.name == p.place.admin1 for a in areas)]
+    if inside and all(p.place.feature == "governorate" for p in located):
+        located = inside
     if not located:  # the wider area or the reference point is all the sentence gives
         located = [p for p in places if p.role == "container"] or places
     keep: list[Located] = []
     seen: set[str] = set()
     for p in located:
-        contains_other = any(o is not p and o.place.precision < p.place.precision and
-                             (p.place.feature != "governorate" or o.place.admin1 == p.place.name)
-                             for o in located)
+        contains_other = any(o is not p and _contains(p.place, o.place) for o in located)
         # "the airport of Sulaymaniyah … Sulaymaniyah": the town beside its own base or airport
         beside_facility = p.place.feature not in FACILITIES and any(
             o.place.feature in FACILITIES and great_circle_km(o.place, p.place) <= FACILITY_TOWN_KM for o in located)
@@ -443,8 +458,8 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
-        if twin.incident_type == "other":
-            twin.incident_type = inc.incident_type
+        if twin.incident_type == "other" or inc.incident_type == "missile_attack":
+            twin.incident_type = inc.incident_type  # the means told, the more specific of kin
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
         twin.event_date = twin.event_date or inc.event_date
@@ -457,8 +472,11 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
 SETTLEMENTS = ("city", "town", "village")
 
 
+KIN = ({"rocket_attack", "missile_attack"},)  # a headline's "ballistic missiles" are the story's "rockets"
+
+
 def _same_kind(a: str, b: str) -> bool:
-    return a == b or "other" in (a, b)  # an attack of untold means can be any of them
+    return a == b or "other" in (a, b) or any({a, b} == kin for kin in KIN)  # untold means can be any
 
 
 def _finer(a: PlaceRef, b: PlaceRef) -> bool:
@@ -475,14 +493,25 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     if a.place.place_id == b.place.place_id:
         return True
     km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
-    if km <= FACILITY_TOWN_KM and (_finer(a.place, b.place) or _finer(b.place, a.place)):
-        return True
+    if km <= FACILITY_TOWN_KM and a.start != b.start and a.place.admin1 == b.place.admin1 and \
+            (_finer(a.place, b.place) or _finer(b.place, a.place)):
+        return True  # (two sites named in one sentence are two incidents)
     undated = [x for x in (a, b) if x.event_date is None]
     if not undated:
         return False
     loose = undated[0].place
     return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
         (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """``area`` is a wider unit that holds ``place``: its governorate, or a district of the same
+    governorate close by (not a neighbourhood of Damascus beside a town of Rif Dimashq)."""
+    if place.precision >= area.precision:
+        return False
+    if area.feature == "governorate":
+        return place.admin1 == area.name
+    return place.admin1 == area.admin1 and great_circle_km(area, place) <= DISTRICT_KM
 
 
 def great_circle_km(a: Place, b: Place) -> float:

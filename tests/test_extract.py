@@ -220,3 +220,30 @@ def test_missiles_of_jets_named_just_before_are_an_air_strike(gazetteer):
     text = ("شن العدو الإسرائيلي فجر اليوم عدواناً جوياً على محيط دمشق. "
             "وأوضح المراسل أن أحد صواريخ العدوان أصاب بناء سكنياً في حي كفرسوسة.")
     assert [(i.incident_type, i.place.name) for i in run(text, gazetteer)] == [("airstrike", "Kafr Sousa")]
+
+
+def test_two_sites_in_one_sentence_stay_two_even_when_close(gazetteer):
+    text = ("استهدف العدوان الإسرائيلي عصر اليوم مبنيين سكنيين، أحدهما في حي المزة غربي العاصمة دمشق "
+            "والآخر في منطقة قدسيا بريف دمشق.")
+    assert sorted(i.place.name for i in run(text, gazetteer)) == ["Mezzeh", "Qadsayyā"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a reference point inside the only named governorate is more precise than the governorate
+    ("تعرضت نقطة للجيش في قرية نائية جنوب غربي قضاء الدبس بمحافظة كركوك اليوم إلى هجوم مسلح.", "Dibis"),
+    # the places a road links are used when nothing else is named
+    ("انفجرت عبوة ناسفة أمس على طريق زراعي يربط بين قريتين تابعتين لقضاء الشرقاط في محافظة صلاح الدين.", "Shirqat"),
+    # "before the attackers withdrew" is no withdrawal of forces
+    ("هاجمت خلايا التنظيم أمس مواقع عسكرية في بادية معدان واندلعت اشتباكات قبل انسحاب المهاجمين.", "Ma‘dān"),
+])
+def test_reference_points_and_areas(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_a_headline_of_missiles_and_a_story_of_rockets_are_one_incident_per_place(gazetteer):
+    text = ("إيران تقصف عين الأسد وأربيل بالصواريخ الباليستية\n\n"
+            "وسقط ٢٢ صاروخاً فجر اليوم على قاعدة عين الأسد الجوية وعلى مطار أربيل الدولي.")
+    found = run(text, gazetteer, published=dt.date(2020, 1, 8))
+    assert sorted((i.place.name, i.incident_type, i.event_date) for i in found) == [
+        ("Ain al-Asad Air Base", "missile_attack", dt.date(2020, 1, 8)),
+        ("Erbil International Airport", "missile_attack", dt.date(2020, 1, 8))]

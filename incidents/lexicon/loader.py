@@ -11,7 +11,7 @@ from incidents.phrases import PhraseTable
 
 TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
                    "vehicle", "aircraft")
-CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote",
+CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote", "route",
              "total", "blocker", "person", "speech", "partitive")
 CASUALTY_KINDS = ("killed", "injured", "none", "none_killed", "none_injured")
 
