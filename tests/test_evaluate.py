@@ -45,7 +45,7 @@ def test_evaluate_command_prints_scores_per_language():
 
 
 
-@pytest.mark.parametrize("name", ["heldout", "blind"])
+@pytest.mark.parametrize("name", ["heldout", "blind", "blind2"])
 def test_studied_sets_stay_above_the_targets(name):
     """The two sets once written blind have been studied since: they guard against regressions."""
     folder = ROOT / "tests" / "data" / name
