@@ -4,7 +4,6 @@ incidents inside the visible area when zoomed in, so the page stays small at any
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
