@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
-from gazetteer.gazetteer import IN_AREA
+from gazetteer.gazetteer import IN_AREA, Candidate
 from incidents.arabic import normalize_word, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
@@ -88,6 +88,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
+        if incidents and a.classes and not a.blocked and not a.places:
+            a.places = _anaphoric_place(a, incidents[-1], gazetteer, lexicon)
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
         if made:
@@ -131,6 +133,17 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                                        [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, a.breaks)
     return a
+
+
+def _anaphoric_place(a: Analysed, last: ExtractedIncident, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Located]:
+    """"Two days earlier a car bomb went off in the city centre", "three rockets fell in its
+    vicinity on 6 April": another day's attack at the place just told (a dated sentence with an
+    anaphoric place and no name of its own)."""
+    cue = next(iter(lexicon.anaphors.find(a.words)), None)
+    place = gazetteer.by_id.get(last.place.place_id)
+    if cue is None or place is None or not a.dates or any(d.date == last.event_date for d in a.dates):
+        return []
+    return [Located(Mention(cue.start, cue.end, (Candidate(place, 100.0, ""),)), place, "locative")]
 
 
 def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:

@@ -247,3 +247,11 @@ def test_a_headline_of_missiles_and_a_story_of_rockets_are_one_incident_per_plac
     assert sorted((i.place.name, i.incident_type, i.event_date) for i in found) == [
         ("Ain al-Asad Air Base", "missile_attack", dt.date(2020, 1, 8)),
         ("Erbil International Airport", "missile_attack", dt.date(2020, 1, 8))]
+
+
+def test_another_days_attack_in_the_same_place_told_by_an_anaphor(gazetteer):
+    text = ("قتل عشرون شخصاً ظهر اليوم الإثنين بانفجار سيارة مفخخة على أطراف مدينة منبج. "
+            "ويأتي التفجير بعد يومين من انفجار سيارة مفخخة أخرى وسط المدينة يوم السبت، أدى إلى مقتل أربعة أشخاص.")
+    found = run(text, gazetteer, published=dt.date(2025, 2, 3))
+    assert sorted((i.place.name, i.event_date, i.fatalities) for i in found) == [
+        ("Manbij", dt.date(2025, 2, 1), 4), ("Manbij", dt.date(2025, 2, 3), 20)]

@@ -11,7 +11,7 @@ from incidents.phrases import PhraseTable
 
 TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
                    "vehicle", "aircraft")
-CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote", "route",
+CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote", "route", "anaphor",
              "total", "blocker", "person", "speech", "partitive")
 CASUALTY_KINDS = ("killed", "injured", "none", "none_killed", "none_injured")
 
@@ -46,6 +46,7 @@ class Lexicon:
     cues: PhraseTable[str]
     roles: PhraseTable[str]
     vague_numbers: frozenset[str]
+    anaphors: PhraseTable[str]  # phrases naming a place told before ("in its vicinity")
 
     def incident_type(self, classes: set[str]) -> str | None:
         """The first type rule whose required trigger classes are all present."""
@@ -80,12 +81,14 @@ def default_lexicon() -> Lexicon:
         kind = choice("casualties.csv", n, r["kind"], CASUALTY_KINDS)
         casualties.add(r["phrase"], CasualtyWord(kind, int(r["count"]) if r["count"] else None))
     cues: PhraseTable[str] = PhraseTable()
+    anaphors: PhraseTable[str] = PhraseTable(keep_article=True)  # "في المدينة" is not "في مدينة X"
     for n, r in enumerate(load_csv("cues.csv", ("lang", "phrase", "role")), start=2):
-        cues.add(r["phrase"], choice("cues.csv", n, r["role"], CUE_ROLES))
+        role = choice("cues.csv", n, r["role"], CUE_ROLES)
+        (anaphors if role == "anaphor" else cues).add(r["phrase"], role)
     roles: PhraseTable[str] = PhraseTable()
     for n, r in enumerate(load_csv("roles.csv", ("lang", "phrase", "role")), start=2):
         roles.add(r["phrase"], choice("roles.csv", n, r["role"], ("target", "perpetrator", "affiliation", "owner")))
     vague = frozenset(name_key(r["word"]) for r in load_csv("vague_numbers.csv", ("lang", "word")))
     number_words()  # validate numbers.csv at load time too
     return Lexicon(triggers, tuple((req, t) for _, req, t in sorted(rules, key=lambda x: x[0])),
-                   actors, info, casualties, cues, roles, vague)
+                   actors, info, casualties, cues, roles, vague, anaphors)
