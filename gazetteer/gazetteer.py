@@ -266,7 +266,7 @@ class Gazetteer:
 
     def _facility_of(self, town: Place, feature: str) -> Place | None:
         """The nearest place of ``feature`` (an airport, a base) within reach of ``town``."""
-        near = [(d, p.id, p) for p in self._by_feature.get(feature, ()) if (d := _km(p, town)) <= FACILITY_OF_TOWN_KM]
+        near = [(d, p.id, p) for p in self._by_feature.get(feature, ()) if (d := place_km(p, town)) <= FACILITY_OF_TOWN_KM]
         return min(near, default=(0, "", None))[2]
 
 
@@ -307,13 +307,13 @@ def _drop_lower_layer_twins(bucket: list[Place]) -> list[Place]:
     row, say): the higher layer's row is kept; distinct places of the same name stay."""
     kept: list[Place] = []
     for p in sorted(bucket, key=_layer_rank):
-        twin = any(_layer_rank(k) < _layer_rank(p) and _km(k, p) <= TWIN_KM for k in kept)
+        twin = any(_layer_rank(k) < _layer_rank(p) and place_km(k, p) <= TWIN_KM for k in kept)
         if not twin:
             kept.append(p)
     return kept
 
 
-def _km(a: Place, b: Place) -> float:
+def place_km(a: Place, b: Place) -> float:
     return km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 

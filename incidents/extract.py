@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
-from gazetteer.gazetteer import IN_AREA, Candidate
+from gazetteer.gazetteer import IN_AREA, Candidate, place_km
 from incidents.arabic import normalize_word, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
@@ -300,7 +300,7 @@ def _drop_containers(places: list[Located]) -> list[Located]:
         contains_other = any(o is not p and _contains(p.place, o.place) for o in located)
         # "the airport of Sulaymaniyah … Sulaymaniyah": the town beside its own base or airport
         beside_facility = p.place.feature not in FACILITIES and any(
-            o.place.feature in FACILITIES and _place_km(o.place, p.place) <= FACILITY_TOWN_KM for o in located)
+            o.place.feature in FACILITIES and place_km(o.place, p.place) <= FACILITY_TOWN_KM for o in located)
         if contains_other or beside_facility or p.place.id in seen:
             continue
         seen.add(p.place.id)
@@ -524,11 +524,7 @@ def _contains(area: Place, place: Place) -> bool:
         return False
     if area.feature == "governorate":
         return place.admin1 == area.name
-    return place.admin1 == area.admin1 and _place_km(area, place) <= DISTRICT_KM
-
-
-def _place_km(a: Place, b: Place) -> float:
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    return place.admin1 == area.admin1 and place_km(area, place) <= DISTRICT_KM
 
 
 def _max(a: int | None, b: int | None) -> int | None:
