@@ -1,0 +1,133 @@
+"""Check the blind3 labelled set: python tests/data/blind3/validate.py"""
+import datetime as dt
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TYPES = {"airstrike", "drone_strike", "drone_attack", "rocket_attack",
+         "missile_attack", "ied", "clash", "other"}
+TOP = {"id", "lang", "publication_date", "incidents"}
+INC = {"place", "lat", "lon", "date", "type", "killed", "injured"}
+EXPECTED_IDS = {f"d-{lang}-{n:03d}" for lang in ("ar", "en") for n in range(1, 16)}
+MIN_WORDS, MAX_WORDS = 100, 350
+OTHER_SETS = ("dev", "heldout", "blind", "blind2")  # sibling sets this one must not share an incident with
+
+
+def km(a, b):
+    """Great-circle distance in km between two (lat, lon) points."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def same_time(d1, d2):
+    """Same day, or the same month when either date has only a month."""
+    if d1 is None or d2 is None:
+        return False
+    if len(d1) == 7 or len(d2) == 7:
+        return d1[:7] == d2[:7]
+    return d1 == d2
+
+
+def overlaps(incidents):
+    """Incidents of this set within 25 km and the same day/month as one in dev, heldout, blind or blind2."""
+    found = []
+    for name in OTHER_SETS:
+        gold = HERE.parent / name / "gold.jsonl"
+        if not gold.exists():
+            continue
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            for o in rec["incidents"]:
+                for pid, inc in incidents:
+                    if (same_time(inc["date"], o["date"])
+                            and km((inc["lat"], inc["lon"]), (o["lat"], o["lon"])) <= 25):
+                        found.append(f"{pid} {inc['place']} {inc['date']} overlaps "
+                                     f"{name} {rec['id']} {o['place']} {o['date']}")
+    return found
+
+
+def parse_date(s):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return dt.date.fromisoformat(s)
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        return dt.date.fromisoformat(s + "-01")
+    raise ValueError(f"bad date {s!r}: expected YYYY-MM-DD, YYYY-MM or null")
+
+
+def main():
+    errors = []
+    ids = []
+    all_incidents = []
+    for n, line in enumerate((HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        where = f"gold.jsonl:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            errors.append(f"{where}: not JSON ({e})")
+            continue
+        if set(rec) != TOP:
+            errors.append(f"{where}: keys {sorted(rec)} != {sorted(TOP)}")
+            continue
+        pid = rec["id"]
+        ids.append(pid)
+        m = re.fullmatch(r"d-(ar|en)-\d{3}", pid)
+        if not m or m.group(1) != rec["lang"]:
+            errors.append(f"{where}: id {pid!r} does not match lang {rec['lang']!r}")
+        pub = dt.date.fromisoformat(rec["publication_date"])
+        text_path = HERE / "texts" / f"{pid}.txt"
+        if not text_path.exists():
+            errors.append(f"{where}: missing {text_path.name}")
+        else:
+            text = text_path.read_text(encoding="utf-8")
+            if not text.endswith("\n") or text.endswith("\n\n"):
+                errors.append(f"{text_path.name}: must end with exactly one newline")
+            words = len(text.split())
+            if not MIN_WORDS <= words <= MAX_WORDS:
+                errors.append(f"{text_path.name}: {words} words, expected {MIN_WORDS}-{MAX_WORDS}")
+        for k, inc in enumerate(rec["incidents"]):
+            w = f"{where} incident {k}"
+            if set(inc) != INC:
+                errors.append(f"{w}: keys {sorted(inc)}")
+                continue
+            all_incidents.append((pid, inc))
+            if not isinstance(inc["place"], str) or not inc["place"]:
+                errors.append(f"{w}: place")
+            if not (isinstance(inc["lat"], float) and 29 <= inc["lat"] <= 38):
+                errors.append(f"{w}: lat {inc['lat']!r} outside 29-38")
+            if not (isinstance(inc["lon"], float) and 35 <= inc["lon"] <= 49):
+                errors.append(f"{w}: lon {inc['lon']!r} outside 35-49")
+            if inc["date"] is not None:
+                try:
+                    if parse_date(inc["date"]) > pub:
+                        errors.append(f"{w}: date {inc['date']} after publication {pub}")
+                except ValueError as e:
+                    errors.append(f"{w}: {e}")
+            if inc["type"] not in TYPES:
+                errors.append(f"{w}: type {inc['type']!r}")
+            for f in ("killed", "injured"):
+                v = inc[f]
+                if v is not None and not (type(v) is int and v >= 0):
+                    errors.append(f"{w}: {f} {v!r}")
+    if len(ids) != len(set(ids)):
+        errors.append("duplicate ids")
+    for missing in sorted(EXPECTED_IDS - set(ids)):
+        errors.append(f"id {missing} missing from gold.jsonl")
+    for extra in sorted(set(ids) - EXPECTED_IDS):
+        errors.append(f"unexpected id {extra}")
+    errors.extend(overlaps(all_incidents))
+    texts = {p.stem for p in (HERE / "texts").glob("*.txt")}
+    for extra in sorted(texts - set(ids)):
+        errors.append(f"texts/{extra}.txt has no gold line")
+    for e in errors:
+        print(e)
+    print(f"{len(ids)} passages, {len(errors)} errors")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
