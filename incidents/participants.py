@@ -107,13 +107,16 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                 if 0 < gap <= (PASSIVE_WINDOW if passive and i < h.start else NUMBER_WINDOW):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()
+    hit_starts = {h.start for h in lexicon.casualties.find(words, keys)} | {f[0] for f in fixed}
     for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
         if h.start in used_hits or i in used_numbers:
             continue
         used_hits.add(h.start)
         used_numbers.add(i)
         if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
-            out.append((h.start, h.payloads[0].kind, numbers[i]))
+            more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
+            used_numbers.update(more)
+            out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more)))
     for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
@@ -129,6 +132,21 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                 not any(o[0] == h.start for o in out):
             out.append((h.start, h.payloads[0].kind, 1))
     return sorted(out + fixed)
+
+
+def _coordinated(words, numbers, breaks, i: int, h, hit_starts: set[int], used: set[int]) -> list[int]:
+    """Numbers joined to number ``i`` by "and" or a comma within the same casualty phrase:
+    "wounding four American soldiers and two Iraqi personnel" (6), "three soldiers, two police
+    officers … were killed" (5). The phrase ends at the casualty word or at another one."""
+    lo, hi = (i + 1, h.start) if i < h.start else (i + 1, min([s for s in hit_starts if s > i] + [i + NUMBER_WINDOW + 1]))
+    out = []
+    for j in range(lo, min(hi, len(words))):
+        if j in hit_starts:
+            break
+        if j in numbers and numbers[j] is not None and j not in used and \
+                (words[j - 1].casefold() == "and" or j in breaks):
+            out.append(j)
+    return out
 
 
 def _join_compounds(words: list[str], numbers: dict[int, int | None]) -> None:

@@ -44,6 +44,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("ارتقى ثلاثة وعشرون شهيداً وأصيب خمسة عشر آخرون بهجوم في بادية الميادين.", 23, 15),  # compound numbers
     ("Gunmen attacked a checkpoint in Kirkuk on Sunday. One member of the security forces was lightly wounded.",
      None, 1),
+    # numbers of one casualty phrase add up; another casualty word starts another figure
+    ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
+    ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
 ])
 def test_casualty_numbers(gazetteer, text, killed, injured):
     (inc,) = run(text, gazetteer)
