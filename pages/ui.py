@@ -61,10 +61,11 @@ def seed_sample_data() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def all_incidents(version: float) -> list[Incident]:
-    """Every stored incident, read once per database change (shared, treat as read-only)."""
+def all_incidents(version: tuple[str, int]) -> list[Incident]:
+    """Every stored incident of the database ``version`` names, read once per database change
+    (shared, treat as read-only)."""
     gc.collect()  # (see below) so that no garbage of the moment is frozen with them
-    with open_store() as store:
+    with Store(Path(version[0])) as store:  # that database, even if $ATLAS_DB changed since
         incidents = store.incidents()
     # Long-lived and free of reference cycles: keep them out of the cycle collector's passes
     # (half a second over 100,000 incidents right after the load, and 0.2 s per full pass after).
@@ -78,13 +79,15 @@ def refresh_data() -> None:
     st.cache_resource.clear()
 
 
-def db_version() -> float:
-    """Changes when the database does. A reader's open connection leaves an empty -wal file
-    behind it, which is not a change: only a -wal holding writes counts."""
+def db_version() -> tuple[str, int]:
+    """The database and its last change: the key of everything cached from it. A reader's open
+    connection leaves an empty -wal file behind it, which is not a change: only a -wal holding
+    writes counts. The path is part of the key, so that work started for one database (the
+    search texts prepared in the background) never reads another."""
     p = db_path()
     wal = p.with_name(p.name + "-wal")
     stats = [f.stat() for f in (p, wal) if f.exists()]
-    return max((s.st_mtime_ns for s in stats if s.st_size), default=0)
+    return str(p), max((s.st_mtime_ns for s in stats if s.st_size), default=0)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class SidebarOptions:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def sidebar_options(version: float) -> SidebarOptions:
+def sidebar_options(version: tuple[str, int]) -> SidebarOptions:
     """The sidebar's choices, computed once per database change rather than on every rerun."""
     incidents = all_incidents(version)
     days = [i.event_date for i in incidents if i.event_date]
@@ -252,7 +255,7 @@ def current_filters() -> Filters:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def search_texts(version: float) -> dict[int, str]:
+def search_texts(version: tuple[str, int]) -> dict[int, str]:
     """What the text filter searches in each incident, normalised once per database change."""
     return searchable(all_incidents(version))
 
@@ -261,7 +264,7 @@ SEARCH_PREPARED_AFTER_S = 3  # after a page was sent: its map has drawn by then
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _search_texts_soon(version: float) -> threading.Timer:
+def _search_texts_soon(version: tuple[str, int]) -> threading.Timer:
     timer = threading.Timer(SEARCH_PREPARED_AFTER_S, search_texts, args=(version,))
     timer.daemon = True
     timer.start()
