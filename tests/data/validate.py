@@ -1,19 +1,37 @@
-"""Check the blind labelled set: python tests/data/blind/validate.py"""
+"""Check the labelled sets written blind to the extractor (format, ids, texts, no incident shared
+with an earlier set):
+
+    python tests/data/validate.py [SET ...]      (default: every set below)
+"""
 import datetime as dt
 import json
 import math
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+DATA = Path(__file__).resolve().parent
 TYPES = {"airstrike", "drone_strike", "drone_attack", "rocket_attack",
          "missile_attack", "ied", "clash", "other"}
 TOP = {"id", "lang", "publication_date", "incidents"}
 INC = {"place", "lat", "lon", "date", "type", "killed", "injured"}
-EXPECTED_IDS = {f"b-{lang}-{n:03d}" for lang in ("ar", "en") for n in range(1, 21)}
-MIN_WORDS, MAX_WORDS = 80, 350
-OTHER_SETS = ("dev", "heldout")  # sibling sets this one must not share an incident with
+
+
+@dataclass(frozen=True)
+class Spec:
+    prefix: str  # ids are <prefix>-ar-NNN and <prefix>-en-NNN
+    per_language: int
+    words: tuple[int, int] | None  # passage length limits, when the set has them
+    earlier: tuple[str, ...]  # sets this one must share no incident with
+
+
+SETS = {
+    "heldout": Spec("h", 20, None, ("dev",)),
+    "blind": Spec("b", 20, (80, 350), ("dev", "heldout")),
+    "blind2": Spec("c", 20, (80, 350), ("dev", "heldout", "blind")),
+    "blind3": Spec("d", 15, (100, 350), ("dev", "heldout", "blind", "blind2")),
+}
 
 
 def km(a, b):
@@ -33,11 +51,11 @@ def same_time(d1, d2):
     return d1 == d2
 
 
-def overlaps(incidents):
-    """Incidents of this set within 25 km and the same day/month as one in dev or heldout."""
+def overlaps(incidents, earlier):
+    """Incidents within 25 km and the same day/month as one in an earlier set."""
     found = []
-    for name in OTHER_SETS:
-        gold = HERE.parent / name / "gold.jsonl"
+    for name in earlier:
+        gold = DATA / name / "gold.jsonl"
         if not gold.exists():
             continue
         for line in gold.read_text(encoding="utf-8").splitlines():
@@ -59,11 +77,15 @@ def parse_date(s):
     raise ValueError(f"bad date {s!r}: expected YYYY-MM-DD, YYYY-MM or null")
 
 
-def main():
+
+def errors_of(name: str) -> list[str]:
+    """Every problem of set ``name``, as one line each."""
+    spec, here = SETS[name], DATA / name
+    expected = {f"{spec.prefix}-{lang}-{n:03d}" for lang in ("ar", "en") for n in range(1, spec.per_language + 1)}
     errors = []
     ids = []
     all_incidents = []
-    for n, line in enumerate((HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate((here / "gold.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         where = f"gold.jsonl:{n}"
         try:
             rec = json.loads(line)
@@ -75,11 +97,11 @@ def main():
             continue
         pid = rec["id"]
         ids.append(pid)
-        m = re.fullmatch(r"b-(ar|en)-\d{3}", pid)
+        m = re.fullmatch(rf"{spec.prefix}-(ar|en)-\d{{3}}", pid)
         if not m or m.group(1) != rec["lang"]:
             errors.append(f"{where}: id {pid!r} does not match lang {rec['lang']!r}")
         pub = dt.date.fromisoformat(rec["publication_date"])
-        text_path = HERE / "texts" / f"{pid}.txt"
+        text_path = here / "texts" / f"{pid}.txt"
         if not text_path.exists():
             errors.append(f"{where}: missing {text_path.name}")
         else:
@@ -87,8 +109,8 @@ def main():
             if not text.endswith("\n") or text.endswith("\n\n"):
                 errors.append(f"{text_path.name}: must end with exactly one newline")
             words = len(text.split())
-            if not MIN_WORDS <= words <= MAX_WORDS:
-                errors.append(f"{text_path.name}: {words} words, expected {MIN_WORDS}-{MAX_WORDS}")
+            if spec.words and not spec.words[0] <= words <= spec.words[1]:
+                errors.append(f"{text_path.name}: {words} words, expected {spec.words[0]}-{spec.words[1]}")
         for k, inc in enumerate(rec["incidents"]):
             w = f"{where} incident {k}"
             if set(inc) != INC:
@@ -115,19 +137,27 @@ def main():
                     errors.append(f"{w}: {f} {v!r}")
     if len(ids) != len(set(ids)):
         errors.append("duplicate ids")
-    for missing in sorted(EXPECTED_IDS - set(ids)):
+    for missing in sorted(expected - set(ids)):
         errors.append(f"id {missing} missing from gold.jsonl")
-    for extra in sorted(set(ids) - EXPECTED_IDS):
+    for extra in sorted(set(ids) - expected):
         errors.append(f"unexpected id {extra}")
-    errors.extend(overlaps(all_incidents))
-    texts = {p.stem for p in (HERE / "texts").glob("*.txt")}
+    errors.extend(overlaps(all_incidents, spec.earlier))
+    texts = {p.stem for p in (here / "texts").glob("*.txt")}
     for extra in sorted(texts - set(ids)):
         errors.append(f"texts/{extra}.txt has no gold line")
-    for e in errors:
-        print(e)
-    print(f"{len(ids)} passages, {len(errors)} errors")
-    return 1 if errors else 0
+    return errors
+
+
+def main(names: list[str]) -> int:
+    failed = 0
+    for name in names or list(SETS):
+        errors = errors_of(name)
+        for e in errors:
+            print(f"{name}: {e}")
+        print(f"{name}: {len(errors)} errors")
+        failed += bool(errors)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
