@@ -113,17 +113,20 @@ def sidebar_options(version: tuple[str, int]) -> SidebarOptions:
 
 def warm_up() -> None:
     """What the first visitor would otherwise wait for: the incidents (what a page needs first),
-    the map page's imports and the static files (see ``warm_up_on_start``)."""
+    the map page's imports, the static files, and a first map and chart built once (folium's
+    templates and altair's schema load on first use) (see ``warm_up_on_start``)."""
     version = db_version() if db_path().is_file() else None  # else the first visit loads the samples
     if version is not None:
         sidebar_options(version)
     import altair  # noqa: F401  (these imports take half a second when cold)
     import folium.plugins  # noqa: F401  (streamlit_folium's, which registers itself in a page run only)
 
-    import incidents.maps  # noqa: F401
-    import incidents.tables  # noqa: F401
+    from incidents.maps import build_map
+    from incidents.tables import per_day
 
-    assets()
+    shown = apply(all_incidents(version), Filters()) if version is not None else []
+    build_map(shown, assets()).get_root().render()  # folium's templates compiled once
+    altair.Chart(per_day(shown[:50])).mark_bar().to_dict()  # altair's schema loaded once
     # All of it stays for the server's life: out of the cycle collector's passes with it, among
     # them the full collection Streamlit makes after every page run (0.2 s per run otherwise).
     gc.freeze()
