@@ -314,11 +314,11 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     incident_type = lexicon.incident_type(a.classes)
     if incident_type is None or not a.places:
         return []
-    if incident_type == "other" and lexicon.incident_type(set(told)) not in (None, "other"):
-        incident_type = lexicon.incident_type(set(told))  # the means told in the sentences just before
-    elif incident_type == "other":  # "the sites hit were…": the means were told before
-        incident_type = next((t for b in reversed(before) if b.classes and not b.blocked
-                              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
+    if incident_type == "other":  # "the sites hit were…": the means were told before, in the sentences
+        told_type = lexicon.incident_type(told)  # just before ("an aerial aggression … its missiles") or earlier
+        incident_type = told_type if told_type not in (None, "other") else next(
+            (t for b in reversed(before) if b.classes and not b.blocked
+             and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes:
         # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
         jets = next((b for b in reversed(before[-AIRCRAFT_SENTENCES:]) if "aircraft" in b.classes and not b.blocked), None)

@@ -73,6 +73,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     a conjunction is not the object of the casualty word before it ("a contractor was killed
     and five soldiers were wounded": the five were wounded).
     """
+    hits = lexicon.casualties.find(words, keys)
     persons = {h.start for h in cues if "person" in h.payloads}
     skip = {i for d in dates for i in range(d.start, d.end)}
     # "three wounded, one of them critically": a part of a figure already given
@@ -89,7 +90,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             numbers[i] = n
     _join_compounds(words, numbers)
     out, pairs, fixed = [], [], []
-    for h in lexicon.casualties.find(words, keys):
+    for h in hits:
         word = h.payloads[0]
         if word.kind.startswith("none"):
             kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
@@ -107,7 +108,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                 if 0 < gap <= (PASSIVE_WINDOW if passive and i < h.start else NUMBER_WINDOW):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()
-    hit_starts = {h.start for h in lexicon.casualties.find(words, keys)} | {f[0] for f in fixed}
+    hit_starts = {h.start for h in hits} | {f[0] for f in fixed}
     for _gap, _before, h, i in sorted(pairs, key=lambda p: (p[0], p[1])):
         if h.start in used_hits or i in used_numbers:
             continue
@@ -117,14 +118,14 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
             used_numbers.update(more)
             out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more)))
-    for h in lexicon.casualties.find(words, keys):  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
+    for h in hits:  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
         article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
         another = h.end < len(words) and normalize_ar(words[h.end]) in ONE_MORE
         if h.end in persons or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
             out.append((h.start, h.payloads[0].kind, 1))
-    for h in lexicon.casualties.find(words, keys):  # "a U.S. contractor was killed": one
+    for h in hits:  # "a U.S. contractor was killed": one
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
             continue
         singular = any(w.casefold() in SINGULAR for w in words[max(0, h.start - 2):h.start])  # "was (lightly) hurt"
