@@ -255,14 +255,22 @@ class Gazetteer:
             if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
                 hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
             if not hint and hit.end < len(keys) and not is_arabic(words[hit.start]):
-                hint = self.cues.get(keys[hit.end], "") if self.cues.get(keys[hit.end]) in FACILITY_FEATURES else ""
+                hint = self.cues.get(keys[hit.end], "") if self.cues.get(keys[hit.end]) in FACILITY_FEATURES + ("governorate",) else ""
             cands = [Candidate(p, 100.0, hit.key) for p in places]
             if hint in FACILITY_FEATURES and all(p.feature != hint for p in places):
                 facility = self._facility_of(places[0], hint)  # "مطار حلب", "Aleppo airport": the town's airport
                 if facility is not None:
                     cands.insert(0, Candidate(facility, 100.0, hit.key))
+            elif hint == "governorate" and all(p.feature != hint for p in places) and places[0].feature == "city":
+                area = self._governorate_of(places[0])  # "Sulaimani province": the province of that city
+                if area is not None:
+                    cands.insert(0, Candidate(area, 100.0, hit.key))
             out.append(Mention(hit.start, hit.end, tuple(self.rank(cands, feature_hint=hint)), hit.clitic, hint))
         return out
+
+    def _governorate_of(self, city: Place) -> Place | None:
+        return next((p for p in self._by_feature.get("governorate", ()) if p.name == city.admin1
+                     and p.country == city.country), None)
 
     def _facility_of(self, town: Place, feature: str) -> Place | None:
         """The nearest place of ``feature`` (an airport, a base) within reach of ``town``."""

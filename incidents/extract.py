@@ -31,6 +31,9 @@ GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of t
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
 AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles theirs
 REMOTE_REACH = 4  # words between "taken to", "heard in", "the road linking" and a place it makes remote
+NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
+ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
+REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 DISTRICT_KM = 40  # a district holds the places of its governorate this close to its seat
@@ -88,11 +91,15 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
-        if incidents and a.classes and not a.blocked and not a.places:
-            a.places = _anaphoric_place(a, incidents[-1], gazetteer, lexicon)
+        if incidents and a.classes and not a.blocked and all(p.role == "direction" for p in a.places):
+            a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
         if made:
+            for inc in made:  # an undated retelling of an incident told before takes its date
+                twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id), None)
+                if inc.event_date is None and twin is not None:
+                    inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
             previous, follow, told = made, FOLLOW_SENTENCES, set()
             continue
@@ -135,14 +142,26 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     return a
 
 
-def _anaphoric_place(a: Analysed, last: ExtractedIncident, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Located]:
+def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gazetteer, lexicon: Lexicon) -> list[Located]:
     """"Two days earlier a car bomb went off in the city centre", "three rockets fell in its
     vicinity on 6 April": another day's attack at the place just told (a dated sentence with an
-    anaphoric place and no name of its own)."""
+    anaphoric place and no name of its own); "it struck the same base in February": the base
+    told last."""
     cue = next(iter(lexicon.anaphors.find(a.words)), None)
-    place = gazetteer.by_id.get(last.place.place_id)
-    if cue is None or place is None or not a.dates or any(d.date == last.event_date for d in a.dates):
+    if cue is None:
         return []
+    last = told[-1]
+    if cue.payloads[0] == "anaphor_facility":
+        last = next((i for i in reversed(told) if i.place.feature in FACILITIES), last)
+    place = gazetteer.by_id.get(last.place.place_id)
+    if place is None:
+        return []
+    if a.places:  # only reference points: "six were killed at the base, south-east of Homs"
+        if cue.payloads[0] != "anaphor_facility" or all(place_km(place, p.place) > REFERENCE_KM for p in a.places):
+            return []
+    elif not a.dates or any(d.date == last.event_date for d in a.dates) or \
+            all(d.start - cue.end > ANAPHOR_DATE_REACH for d in a.dates):
+        return []  # (a date far after the place belongs to something else: "… from which the jets of Tuesday's attack took off")
     return [Located(Mention(cue.start, cue.end, (Candidate(place, 100.0, ""),)), place, "locative")]
 
 
@@ -245,11 +264,16 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         if _not_a_location(cues, m.start, words, breaks):
             continue
-        role = _cue_after(cues, m.end) or _cue_before(cues, m.start)
+        before = _cue_before(cues, m.start)
+        role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if any("route" in h.payloads and m.start - REMOTE_REACH <= h.end <= m.start for h in cues):
             role = "direction"  # "the road linking X and Y": reference points, unless nothing else is named
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
+        if (role == "near" and out and out[-1].role in ("locative", "near") and gap <= NEAR_REFERENCE_GAP and
+                not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
+                m.clitic[:1] != "و"):
+            role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or _and_preposition(words[i]) for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و"):
@@ -264,7 +288,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role is None and place.feature in FACILITIES:
             role = "locative"
         if role is not None:
-            out.append(Located(m, place, role, explicit=_cue_before(cues, m.start) == "locative"))
+            out.append(Located(m, place, role, explicit=_explicit(mentions, cues, m)))
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
@@ -272,6 +296,14 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     if len(references) < len({p.place.id for p in out}):
         out = [p for p in out if p.place.id not in references or p.role == "direction"]
     return _drop_containers(out)
+
+
+def _explicit(mentions: list[Mention], cues: list[Hit], m: Mention) -> bool:
+    """The sentence itself puts the event at ``m``: "at X", "X air base", "at Syria's X"."""
+    if _cue_after(cues, m.end) == "locative" or _cue_before(cues, m.start) == "locative":
+        return True
+    country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
+    return country is not None and _cue_before(cues, country.start) == "locative"
 
 
 AND_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "على", "قرب", "داخل"))
@@ -311,7 +343,7 @@ def _drop_containers(places: list[Located]) -> list[Located]:
 # ---- incidents from a sentence -----------------------------------------------------------
 def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
                   told: set[str] = frozenset()) -> list[ExtractedIncident]:
-    incident_type = lexicon.incident_type(a.classes)
+    incident_type = lexicon.incident_type(_own_classes(a))
     if incident_type is None or not a.places:
         return []
     if incident_type == "other":  # "the sites hit were…": the means were told before, in the sentences
@@ -350,6 +382,15 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     return out
 
 
+def _own_classes(a: Analysed) -> set[str]:
+    """The means of the sentence's own attack: not those of an attack named by its place and
+    not located here ("hours after the Damascus bombing (تفجير دمشق), shells hit Ariha")."""
+    located = {p.mention.start for p in a.places}
+    named = {m.start for m in a.mentions if m.start not in located}
+    own = {c for h in a.triggers if h.end not in named for c in h.payloads}
+    return own if own - GENERIC else a.classes
+
+
 STATE_INTER = (1, 8)  # ACLED inter codes of state and external state forces
 
 
@@ -358,7 +399,7 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
     return info is not None and info.inter in STATE_INTER
 
 
-WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "aircraft"})
+WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "explosion", "aircraft"})
 
 
 def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
@@ -447,6 +488,8 @@ def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> Non
         incident.incident_type = refined
     elif incident.incident_type == "rocket_attack" and refined == "missile_attack":
         incident.incident_type = refined  # "the bombardment … it used surface-to-surface missiles"
+    elif incident.incident_type == "missile_attack" and refined == "airstrike" and {"aircraft", "missile"} <= a.classes:
+        incident.incident_type = refined  # "missiles struck the base … two aircraft fired eight missiles"
     elif incident.incident_type == "airstrike" and "drone" in a.classes and "strike" not in a.classes:
         incident.incident_type = "drone_strike"  # "a strike in Baghdad … a drone hit a car" 
     if not incident.actor1 and a.perpetrators:
@@ -485,7 +528,8 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
 SETTLEMENTS = ("city", "town", "village")
 
 
-KIN = ({"rocket_attack", "missile_attack"},)  # a headline's "ballistic missiles" are the story's "rockets"
+KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles" are the story's "rockets"
+       {"missile_attack", "airstrike"})  # "missiles hit the base … the strike caused damage"
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -61,6 +61,10 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
     ("انفجار عبوة ناسفة في بغداد.", "ied"),
     ("اشتباكات مسلحة في القائم.", "clash"),
     ("A one-way attack drone struck Ain al-Asad air base.", "drone_attack"),
+    # an explosion is a bomb's only when no other means are named
+    ("An explosion tore through a market in Kirkuk on Monday.", "ied"),
+    ("استهدف قصف جوي مخزناً للسلاح في قضاء بلد ما أدى إلى انفجار كبير.", "airstrike"),
+    ("Artillery shells hit Tal Tamr, causing a blast at a fuel depot.", "rocket_attack"),
 ])
 def test_incident_types(gazetteer, text, kind):
     assert [i.incident_type for i in run(text, gazetteer)] == [kind]
@@ -258,3 +262,41 @@ def test_another_days_attack_in_the_same_place_told_by_an_anaphor(gazetteer):
     found = run(text, gazetteer, published=dt.date(2025, 2, 3))
     assert sorted((i.place.name, i.event_date, i.fatalities) for i in found) == [
         ("Manbij", dt.date(2025, 2, 1), 4), ("Manbij", dt.date(2025, 2, 3), 20)]
+
+
+def test_the_means_of_an_attack_named_elsewhere_are_not_this_ones(gazetteer):
+    text = ("انفجرت عبوة ناسفة صباح اليوم في حافلة وسط العاصمة السورية دمشق.\n\n"
+            "وبعد ساعات من تفجير دمشق، تعرضت بلدة سراقب لقصف مدفعي من قوات النظام.")
+    found = run(text, gazetteer, published=dt.date(2021, 10, 20))
+    assert sorted((i.place.name, i.incident_type) for i in found) == [("Damascus", "ied"), ("Saraqib", "rocket_attack")]
+
+
+def test_a_town_near_a_base_only_says_where_the_base_lies(gazetteer):
+    (inc,) = run("Missiles hit the Shayrat air base near Homs on Tuesday, killing five soldiers.", gazetteer)
+    assert (inc.place.name, inc.fatalities) == ("Shayrat Air Base", 5)
+
+
+def test_an_out_of_area_launch_point_does_not_hide_the_target(gazetteer):
+    found = run("Warships in the eastern Mediterranean fired cruise missiles at Syria's Shayrat air base on Tuesday.",
+                gazetteer)
+    assert [i.place.name for i in found] == ["Shayrat Air Base"]
+
+
+def test_the_same_base_on_another_day_and_the_base_retold(gazetteer):
+    text = ("Israeli jets fired missiles at the Tiyas air base on Monday, killing seven people. "
+            "Four soldiers were among those killed at the base, east of Homs, a monitor said. "
+            "In March, Israeli jets struck the same base.")
+    found = run(text, gazetteer, published=dt.date(2018, 4, 10))
+    assert sorted((i.place.name, str(i.event_date), i.time_precision) for i in found) == [
+        ("Tiyas Air Base", "2018-03-01", 3), ("Tiyas Air Base", "2018-04-09", 1)]
+
+
+@pytest.mark.parametrize("text, place, precision", [
+    # "west of X city": a reference point, the village is the site
+    ("A drone hit a car near the village of Sarmada, north of Idlib city, on Monday.", "Sarmada", 1),
+    # "12 km west of X, in Y province": the town, not the province ("Sulaimani" names the city too)
+    ("A roadside bomb hit a patrol 10 km east of Chamchamal, in Sulaimani province, on Monday.", "Jamjamāl", 2),
+])
+def test_reference_towns_beside_a_province_or_city_word(gazetteer, text, place, precision):
+    (inc,) = run(text, gazetteer)
+    assert (inc.place.name, inc.place.geo_precision) == (place, precision)

@@ -10,8 +10,8 @@ from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
 TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
-                   "vehicle", "aircraft")
-CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote", "route", "anaphor",
+                   "vehicle", "aircraft", "explosion")
+CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "metonym", "remote", "route", "anaphor", "anaphor_facility",
              "total", "blocker", "person", "speech", "partitive")
 CASUALTY_KINDS = ("killed", "injured", "none", "none_killed", "none_injured")
 
@@ -84,7 +84,7 @@ def default_lexicon() -> Lexicon:
     anaphors: PhraseTable[str] = PhraseTable(keep_article=True)  # "في المدينة" is not "في مدينة X"
     for n, r in enumerate(load_csv("cues.csv", ("lang", "phrase", "role")), start=2):
         role = choice("cues.csv", n, r["role"], CUE_ROLES)
-        (anaphors if role == "anaphor" else cues).add(r["phrase"], role)
+        (anaphors if role.startswith("anaphor") else cues).add(r["phrase"], role)
     roles: PhraseTable[str] = PhraseTable()
     for n, r in enumerate(load_csv("roles.csv", ("lang", "phrase", "role")), start=2):
         roles.add(r["phrase"], choice("roles.csv", n, r["role"], ("target", "perpetrator", "affiliation", "owner")))
