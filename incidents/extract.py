@@ -146,7 +146,8 @@ def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gaze
     """"Two days earlier a car bomb went off in the city centre", "three rockets fell in its
     vicinity on 6 April": another day's attack at the place just told (a dated sentence with an
     anaphoric place and no name of its own); "it struck the same base in February": the base
-    told last."""
+    told last; "killed at the base, south-east of Homs": the base told last, when the town is
+    only its reference point."""
     cue = next(iter(lexicon.anaphors.find(a.words)), None)
     if cue is None:
         return []
@@ -156,8 +157,8 @@ def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gaze
     place = gazetteer.by_id.get(last.place.place_id)
     if place is None:
         return []
-    if a.places:  # only reference points: "six were killed at the base, south-east of Homs"
-        if cue.payloads[0] != "anaphor_facility" or all(place_km(place, p.place) > REFERENCE_KM for p in a.places):
+    if a.places:  # only reference points: "six were killed at the base, south-east of Homs", "in the town west of Mosul"
+        if all(place_km(place, p.place) > REFERENCE_KM for p in a.places):
             return []
     elif not a.dates or any(d.date == last.event_date for d in a.dates) or \
             all(d.start - cue.end > ANAPHOR_DATE_REACH for d in a.dates):
@@ -228,14 +229,16 @@ def _cue_after(cues: list[Hit], end: int) -> str | None:
     return next((AFTER_ROLES[h.payloads[0]] for h in cues if h.start == end and h.payloads[0] in AFTER_ROLES), None)
 
 
-def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int] = frozenset()) -> bool:
+def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int] = frozenset(),
+                    end: int = -1) -> bool:
     """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
     place names a government, a destination or a party, not where something happened; nor is
     a place a few words after "taken to", "heard in" or "the road linking" (a remote cue)."""
     return any("metonym" in h.payloads and (h.end == start or (
         start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues) or \
         any("remote" in h.payloads and start - REMOTE_REACH <= h.end <= start and
-            not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues)
+            not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \
+        any("remote_after" in h.payloads and h.start == end for h in cues)  # "a doctor at Afrin's main hospital"
 
 
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
@@ -262,7 +265,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
-        if _not_a_location(cues, m.start, words, breaks):
+        if _not_a_location(cues, m.start, words, breaks, m.end):
             continue
         before = _cue_before(cues, m.start)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
@@ -448,11 +451,12 @@ def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) ->
 
 
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
-    """The date of the nearest earlier sentence about the same kind of attack."""
-    for b in reversed(before):
-        if b.dates and not b.blocked and ((b.classes & a.classes) - GENERIC or a.classes <= GENERIC):
-            return b.dates[-1]
-    return None
+    """The date of the nearest earlier sentence about the same kind of attack, else of the
+    nearest earlier dated attack ("Israeli jets struck three airports last night … In western
+    Daraa, clashes broke out near Nawa": the same night)."""
+    attacks = [b for b in reversed(before) if b.dates and b.classes and not b.blocked]
+    same = next((b for b in attacks if (b.classes & a.classes) - GENERIC or a.classes <= GENERIC), None)
+    return (same or next(iter(attacks), None)).dates[-1] if attacks else None
 
 
 def _context_perpetrator(target: str, classes: set[str], before: list[Analysed]) -> str:

@@ -105,6 +105,10 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
                     continue  # "استشهاد منتسبين اثنين وجرح ثالث": و opens a new clause; the two were killed
                 if i > h.start and (_clause_between(words, breaks, h.end, i) or words[i][:1] == "و"):
                     continue  # "13 قتيلا و58 جريحا": و58 begins the next figure
+                if i < h.start and not passive and (_clause_between(words, breaks, i + 1, h.start) or
+                                                    any(words[j][:1] == "و" and parse_number(words[j]) is None
+                                                        for j in range(i + 1, h.start))):
+                    continue  # "استشهاد جنديين اثنين، وإصابة ثالث بجروح": the two are not the wounds' figure
                 if 0 < gap <= (PASSIVE_WINDOW if passive and i < h.start else NUMBER_WINDOW):
                     pairs.append((gap - (1 if passive and i < h.start else 0), i < h.start, h, i))
     used_hits, used_numbers = {h[0] for h in fixed}, set()
@@ -123,7 +127,9 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             continue
         article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
         another = h.end < len(words) and normalize_ar(words[h.end]) in ONE_MORE
-        if h.end in persons or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
+        # "قتل خلاله منتسب": one short word may stand between the passive and the person
+        next_but_one = h.end + 1 in persons and h.end not in breaks and h.end not in numbers
+        if h.end in persons or next_but_one or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
             out.append((h.start, h.payloads[0].kind, 1))
     for h in hits:  # "a U.S. contractor was killed": one
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):

@@ -47,6 +47,15 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
+    # the number of one figure is not the next figure's across a clause break
+    ("انفجرت عبوة ناسفة في الطارمية ما أسفر عن استشهاد جنديين اثنين، وإصابة ثالث بجروح طفيفة.", 2, 1),
+    # one short word between a passive and its person
+    ("هاجم مسلحون نقطة للشرطة في الطارمية، قتل خلاله شرطي وأصيب اثنان آخران.", 1, 2),
+    # an amputation is one wounded
+    ("A roadside bomb hit a car near Kirkuk on Monday, killing two men. A third man lost a leg.", 2, 1),
+    # a monthly tally after an incident is no figure of it
+    ("A rocket landed near the K1 base in Kirkuk on Monday. There were no casualties. "
+     "Our monthly tally stands at 14 attacks, with 9 killed and 17 wounded.", 0, 0),
 ])
 def test_casualty_numbers(gazetteer, text, killed, injured):
     (inc,) = run(text, gazetteer)
@@ -72,6 +81,9 @@ def test_incident_types(gazetteer, text, kind):
 
 @pytest.mark.parametrize("text", [
     "وصل الوزير إلى بغداد في زيارة رسمية لبحث وقف الهجمات.",  # a visit
+    # a series over past years or days is no one incident
+    "ويعيد الهجوم إلى الأذهان التفجيرات التي استهدفت الأسواق الشعبية في بغداد خلال السنوات الماضية.",
+    "Car bombs have hit markets in Kirkuk several times in recent years.",
     "استنكرت بغداد الضربات الأميركية.",  # Baghdad as the government, not the place
     "تعرضت القوات الأميركية في العراق وسوريا للهجوم حوالى 150 مرة منذ أكتوبر.",  # a running total
     "تشن الولايات المتحدة هجمات على الحوثيين في البحر الأحمر.",  # out of area
@@ -300,3 +312,25 @@ def test_the_same_base_on_another_day_and_the_base_retold(gazetteer):
 def test_reference_towns_beside_a_province_or_city_word(gazetteer, text, place, precision):
     (inc,) = run(text, gazetteer)
     assert (inc.place.name, inc.place.geo_precision) == (place, precision)
+
+
+def test_an_undated_incident_takes_the_date_of_the_attacks_told_before(gazetteer):
+    text = ("شنت طائرات إسرائيلية مساء أمس الأربعاء غارات على مطار حماة العسكري. "
+            "وفي ريف درعا الغربي، اندلعت اشتباكات قرب مدينة نوى أسفرت عن مقتل تسعة.")
+    found = run(text, gazetteer, published=dt.date(2025, 4, 3))
+    assert {i.incident_type: str(i.event_date) for i in found} == {"airstrike": "2025-04-02", "clash": "2025-04-02"}
+
+
+def test_a_hospital_named_after_a_town_is_not_a_site(gazetteer):
+    text = ("A car bomb exploded in a market in Afrin on Tuesday, killing 12 people. "
+            "The blast set shops on fire, and the toll rose overnight, a doctor at Afrin's main hospital said.")
+    found = run(text, gazetteer, published=dt.date(2020, 4, 29))
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [("Afrin", "2020-04-28", 12)]
+
+
+def test_fighters_of_a_militia_are_the_attackers(gazetteer):
+    text = ("استهدف مجاهدو المقاومة الإسلامية في العراق فجر اليوم قاعدة الاحتلال الأمريكي في حقل رميلان "
+            "بطائرة مسيرة.")
+    (inc,) = run(text, gazetteer)
+    assert (inc.place.name, inc.incident_type, inc.actor1, inc.actor2) == (
+        "Rmelan", "drone_attack", "Islamic Resistance in Iraq", "US forces")
