@@ -25,9 +25,12 @@ else:  # a visit: the page script
     ])
     try:
         ui.seed_sample_data()
-        ui.sidebar_filters()
+        options = ui.prepare_filters()
     except AtlasError as e:
         ui.show_error(e)
         st.stop()
-    page.run()
+    try:
+        page.run()
+    finally:  # the sidebar's widgets after the page: the map is on its way first (and a
+        ui.sidebar_filters(options)  # page that stops early keeps the filters all the same)
     ui.prepare_search()

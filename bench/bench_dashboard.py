@@ -23,11 +23,11 @@ from pathlib import Path
 
 from incidents.aggregate import for_view
 from incidents.assets import prepare_static
+from incidents.charts import chart_svg
 from incidents.filters import Filters, apply, searchable
 from incidents.maps import build_map
 from incidents.model import Article, ExtractedIncident, PlaceRef, taxonomy
 from incidents.store import Store
-from incidents.tables import per_day
 from incidents.text import content_hash
 
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -63,7 +63,7 @@ def server_side(db: Path) -> None:
                                  sorted({a for i in incidents for a in (i.actor1, i.actor2) if a})))
     shown, filtering = _timed(apply, incidents, Filters(types=frozenset(taxonomy())))
     html, mapping = _timed(lambda: build_map(shown, assets).get_root().render())
-    _, chart = _timed(per_day, shown)
+    svg, chart = _timed(chart_svg, shown)
     changed, refilter = _timed(apply, incidents, Filters(types=frozenset({"airstrike"})))
     html2, remap = _timed(lambda: build_map(changed, assets).get_root().render())
     texts, prepare = _timed(searchable, incidents)
@@ -73,7 +73,7 @@ def server_side(db: Path) -> None:
     print(f"server, once per database change (the server's warm-up does it at start): load {len(incidents):,} "
           f"incidents {load:.2f} s; sidebar options {options:.2f} s")
     print(f"server, each rerun of the map page: filter {filtering:.2f} s; map of {drawn} {mapping:.2f} s "
-          f"({len(html) / 1024:,.0f} KB); per-day chart table {chart:.2f} s")
+          f"({len(html) / 1024:,.0f} KB); incidents-per-day chart (SVG) {chart:.2f} s ({len(svg) / 1024:,.0f} KB)")
     print(f"server, filter change: by type {refilter:.2f} s, map {remap:.2f} s ({len(html2) / 1024:,.0f} KB); "
           f"text search {search:.2f} s ({len(found):,} found; its normalised texts are made once per database "
           f"change, in the background: {prepare:.2f} s)")

@@ -7,6 +7,8 @@ what the map needs into the git-ignored ``static/`` folder, which Streamlit serv
 
 from __future__ import annotations
 
+import html
+
 import os
 import shutil
 import threading
@@ -52,6 +54,16 @@ class Assets:
 
     def url(self, relative: str) -> str:
         return f"{self.base_url}/{relative}"
+
+    def preload_html(self) -> str:
+        """``<link rel="preload">`` tags for what a map frame loads (Leaflet, its styles, the
+        basemap outlines): put in the page before the map, the browser fetches them while the
+        page is still busy with its own files, and the map frame finds them in its cache."""
+        links = [("script", url, "") for _, url in self.js] + [("style", url, "") for _, url in self.css]
+        links += [("fetch", self.url(f"basemap/{layer}.geojson"), ' crossorigin="anonymous"')
+                  for layer in ("countries", "admin1")]
+        return "".join(f'<link rel="preload" as="{kind}" href="{html.escape(url)}"{extra}>'
+                       for kind, url, extra in links)
 
     def path(self, relative: str) -> Path:
         return self.root / relative

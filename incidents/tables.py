@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 
 from incidents.maps import casualty_text, date_text
@@ -21,18 +19,6 @@ def incidents_frame(incidents: list[Incident]) -> pd.DataFrame:
         "evidence": i.sources[0].evidence if i.sources else "",
     } for i in incidents]
     return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-def per_day(incidents: list[Incident]) -> pd.DataFrame:
-    """Incidents per event day and type (month-only dates count on the month's first day)."""
-    counts = Counter((i.event_date, i.incident_type) for i in incidents if i.event_date)
-    if not counts:
-        return pd.DataFrame(columns=["date", "type", "incidents"])
-    label = {t: info.label for t, info in taxonomy().items()}
-    rows = sorted((day, label[t], n) for (day, t), n in counts.items())
-    frame = pd.DataFrame(rows, columns=["date", "type", "incidents"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame
 
 
 def nearest(incidents: list[Incident], lat: float, lon: float, tolerance: float = 0.01) -> Incident | None:

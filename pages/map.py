@@ -1,13 +1,14 @@
 """Map page: the filtered incidents on an offline map, the clicked one's record beside it,
-incidents per day under it, and playback that steps through time."""
+incidents per day (week, month) under it, and playback that steps through time."""
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from incidents.charts import CHART_CSS, bins, chart_svg
 from incidents.maps import build_map
-from incidents.tables import per_day
 from pages import actions, ui
 
+st.markdown(ui.assets().preload_html(), unsafe_allow_html=True)  # the map frame's files, fetched early
 incidents = ui.filtered_incidents()
 st.title("Incident map")
 playing = ui.playback_controls(incidents)
@@ -33,7 +34,7 @@ map_and_record()
 if st.button("Screenshot of this map (PNG, 1920×1080)", key="map_png"):
     actions.make_export("png", incidents, title=actions.default_title(incidents))
 actions.show_exports(only="png", key_prefix="map")
-counts = per_day(incidents)
-if not counts.empty:
-    st.subheader("Incidents per day")
-    st.bar_chart(counts, x="date", y="incidents", color="type", height=220)
+binned = bins(incidents)
+if binned[1]:  # drawn by the server as SVG: the page loads no chart library before the map
+    st.subheader(f"Incidents per {binned[0]}")
+    st.markdown(f"<style>{CHART_CSS}</style>{chart_svg(incidents, binned)}", unsafe_allow_html=True)

@@ -113,20 +113,19 @@ def sidebar_options(version: tuple[str, int]) -> SidebarOptions:
 
 def warm_up() -> None:
     """What the first visitor would otherwise wait for: the incidents (what a page needs first),
-    the map page's imports, the static files, and a first map and chart built once (folium's
-    templates and altair's schema load on first use) (see ``warm_up_on_start``)."""
+    the map page's imports, the static files, and a first map built once (folium's templates
+    load on first use) (see ``warm_up_on_start``)."""
     version = db_version() if db_path().is_file() else None  # else the first visit loads the samples
     if version is not None:
         sidebar_options(version)
-    import altair  # noqa: F401  (these imports take half a second when cold)
     import folium.plugins  # noqa: F401  (streamlit_folium's, which registers itself in a page run only)
 
+    from incidents.charts import chart_svg
     from incidents.maps import build_map
-    from incidents.tables import per_day
 
     shown = apply(all_incidents(version), Filters()) if version is not None else []
     build_map(shown, assets()).get_root().render()  # folium's templates compiled once
-    altair.Chart(per_day(shown[:50])).mark_bar().to_dict()  # altair's schema loaded once
+    chart_svg(shown[:50])
     # All of it stays for the server's life: out of the cycle collector's passes with it, among
     # them the full collection Streamlit makes after every page run (0.2 s per run otherwise).
     gc.freeze()
@@ -192,32 +191,45 @@ def _to_query(defaults: dict) -> None:
     st.query_params.from_dict(params)
 
 
-def sidebar_filters() -> None:
-    """The shared sidebar: timeline (date range) and the other filters, kept in the URL."""
+def prepare_filters() -> SidebarOptions:
+    """The sidebar filters' values before any page runs: from the URL (a shared view), else the
+    defaults, dates kept inside the data's span. The widgets themselves are drawn after the page
+    (``sidebar_filters``), so that the map reaches the browser first; the page reads the values
+    from the session state, where Streamlit also puts what the analyst changes."""
     options = sidebar_options(db_version())
-    types = list(taxonomy())
-    actors, countries, admin1 = options.actors, options.countries, options.admin1
-    st.sidebar.header("Filters")
     if options.first_day:
-        lo, hi = options.first_day, options.last_day
-        if lo == hi:
-            hi = lo + dt.timedelta(days=1)
+        lo, hi = _timeline_span(options)
         _from_query("sidebar_dates", "dates")
         current = st.session_state.get("sidebar_dates")
         if current and not (lo <= current[0] <= current[1] <= hi):
             st.session_state["sidebar_dates"] = (max(lo, min(current[0], hi)), min(hi, max(current[1], lo)))
         st.session_state.setdefault("sidebar_dates", (lo, hi))
-        st.sidebar.slider("Timeline: event dates", min_value=lo, max_value=hi, format="YYYY-MM-DD",
-                          key="sidebar_dates")
-    for key, kind, allowed in (("sidebar_undated", "bool", None), ("sidebar_types", "list", types),
-                               ("sidebar_actors", "list", actors), ("sidebar_countries", "list", countries),
-                               ("sidebar_admin1", "list", admin1), ("sidebar_geo", "int", None),
+    for key, kind, allowed in (("sidebar_undated", "bool", None), ("sidebar_types", "list", list(taxonomy())),
+                               ("sidebar_actors", "list", options.actors), ("sidebar_countries", "list", options.countries),
+                               ("sidebar_admin1", "list", options.admin1), ("sidebar_geo", "int", None),
                                ("sidebar_time_precision", "list", ["1", "2", "3"]),
                                ("sidebar_min_casualties", "int", None), ("sidebar_status", "list", None),
                                ("sidebar_text", "str", None)):
         _from_query(key, kind, allowed)
     st.session_state.setdefault("sidebar_undated", True)
-    st.session_state.setdefault("sidebar_types", types)
+    st.session_state.setdefault("sidebar_types", list(taxonomy()))
+    return options
+
+
+def _timeline_span(options: SidebarOptions) -> tuple[dt.date, dt.date]:
+    lo, hi = options.first_day, options.last_day
+    return (lo, lo + dt.timedelta(days=1)) if lo == hi else (lo, hi)
+
+
+def sidebar_filters(options: SidebarOptions) -> None:
+    """The shared sidebar: timeline (date range) and the other filters, kept in the URL."""
+    types = list(taxonomy())
+    actors, countries, admin1 = options.actors, options.countries, options.admin1
+    st.sidebar.header("Filters")
+    if options.first_day:
+        lo, hi = _timeline_span(options)
+        st.sidebar.slider("Timeline: event dates", min_value=lo, max_value=hi, format="YYYY-MM-DD",
+                          key="sidebar_dates")
     st.sidebar.checkbox("Include incidents without a date", key="sidebar_undated")
     st.sidebar.multiselect("Incident types", options=types, format_func=lambda t: taxonomy()[t].label,
                            key="sidebar_types")

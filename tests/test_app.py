@@ -30,6 +30,19 @@ def test_first_start_loads_the_sample_reports(app):
     assert any("incident(s) shown" in c.value for c in app.caption)
 
 
+def test_map_page_charts_incidents_per_day_in_the_maps_colours(app):
+    from bs4 import BeautifulSoup
+
+    from incidents.model import taxonomy
+
+    assert any(h.value == "Incidents per day" for h in app.subheader)
+    chart = next(m.value for m in app.markdown if "<svg" in m.value)
+    svg = BeautifulSoup(chart, "html.parser").find("svg")
+    bars = svg.find_all("rect", class_="bar")
+    assert bars and all(b["fill"] == taxonomy()[b["data-type"]].color for b in bars)
+    assert {b["data-type"] for b in bars} >= {"airstrike"}
+
+
 def test_incidents_table_lists_the_filtered_incidents(app):
     app.switch_page("pages/incidents.py").run()
     assert not app.exception
