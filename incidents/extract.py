@@ -30,6 +30,7 @@ CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an a
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
 AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles theirs
+ROUTE_REACH = 8  # words from "the road linking" to the places it links ("linking X with the town of Y")
 REMOTE_REACH = 4  # words between "taken to", "heard in", "the road linking" and a place it makes remote
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
@@ -91,7 +92,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
-        if incidents and a.classes and not a.blocked and all(p.role == "direction" for p in a.places):
+        if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
@@ -196,6 +197,7 @@ def _context_places(analysed: list[Analysed]) -> list[Place]:
 
 
 ROLE_CUES = ("locative", "near", "direction", "container")
+REFERENCES = ("direction", "route")  # roles of places that only say where the site lies
 
 
 def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None) -> None:
@@ -269,8 +271,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         before = _cue_before(cues, m.start)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
-        if any("route" in h.payloads and m.start - REMOTE_REACH <= h.end <= m.start for h in cues):
-            role = "direction"  # "the road linking X and Y": reference points, unless nothing else is named
+        if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and
+               not any(i in breaks for i in range(h.end + 1, m.start + 1)) for h in cues):
+            role = "route"  # "the road linking X and Y": reference points, unless nothing else is named
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
         if (role == "near" and out and out[-1].role in ("locative", "near") and gap <= NEAR_REFERENCE_GAP and
@@ -285,8 +288,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role is None and clitic and clitic[-1] == "ب":
             role = "locative"
         if role is None and m.clitic[:1] == "و" and out and m.start - out[-1].mention.end <= COORDINATION_GAP:
-            role = out[-1].role if out[-1].role != "direction" else "locative"
-        if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role != "direction":
+            role = out[-1].role if out[-1].role not in REFERENCES else "locative"
+        if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES:
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y"
         if role is None and place.feature in FACILITIES:
             role = "locative"
@@ -295,9 +298,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
-    references = {p.place.id for p in out if p.role == "direction"}
+    references = {p.place.id for p in out if p.role in REFERENCES}
     if len(references) < len({p.place.id for p in out}):
-        out = [p for p in out if p.place.id not in references or p.role == "direction"]
+        out = [p for p in out if p.place.id not in references or p.role in REFERENCES]
     return _drop_containers(out)
 
 
@@ -320,15 +323,20 @@ def _and_preposition(word: str) -> bool:
 def _drop_containers(places: list[Located]) -> list[Located]:
     """Keep the most precise places: a governorate or wider area named beside a place in it
     goes, and so does a reference point ("60 km south of Baghdad") beside a located place."""
-    located = [p for p in places if p.role not in ("direction", "container")]
+    located = [p for p in places if p.role not in REFERENCES + ("container",)]
     areas = [p for p in places if p.role == "container" or p.place.feature == "governorate"]
     # the reference point when only its governorate is located ("a village south-west of Dibis, in Kirkuk province")
-    inside = [p for p in places if p.role == "direction" and p.place.precision < 3 and
+    inside = [p for p in places if p.role in REFERENCES and p.place.precision < 3 and
               any(a.place.feature == "governorate" and a.place.name == p.place.admin1 for a in areas)]
     if inside and all(p.place.feature == "governorate" for p in located):
         located = inside
-    if not located:  # the wider area or the reference point is all the sentence gives
-        located = [p for p in places if p.role == "container"] or places
+    # a valley or mountain area (known only roughly) "about 15 km south of Hawijah": the town is the better point
+    towns = [p for p in places if p.role == "direction" and p.place.feature in SETTLEMENTS]
+    if towns and located and all(p.place.feature == "district" for p in located):
+        located = towns
+    if not located:  # the wider area or the reference point is all the sentence gives (one end of a road)
+        located = [p for p in places if p.role == "container"] or \
+            [p for p in places if p.role != "route"] or places[:1]
     keep: list[Located] = []
     seen: set[str] = set()
     for p in located:

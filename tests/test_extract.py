@@ -334,3 +334,15 @@ def test_fighters_of_a_militia_are_the_attackers(gazetteer):
     (inc,) = run(text, gazetteer)
     assert (inc.place.name, inc.incident_type, inc.actor1, inc.actor2) == (
         "Rmelan", "drone_attack", "Islamic Resistance in Iraq", "US forces")
+
+
+def test_a_road_between_two_towns_is_one_incident_at_its_first_end(gazetteer):
+    (inc,) = run("A roadside bomb hit an army bus on Tuesday on the road linking Inkhil with the town of Jasim.",
+                 gazetteer)
+    assert (inc.place.name, inc.place.geo_precision) == ("Inkhil", 2)
+
+
+def test_a_valley_known_roughly_gives_way_to_the_town_it_is_told_from(gazetteer):
+    (inc,) = run("Gunmen attacked an army post on Saturday in the Wadi al-Shay area, some 20 km south-east of Hawijah.",
+                 gazetteer)
+    assert inc.place.name == "Al Ḩawījah"
