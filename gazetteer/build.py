@@ -167,7 +167,7 @@ GEONAMES_EXTRA: dict[int, tuple[str, str, str]] = {
     168120: ("Khirbet Ghazaleh|Khirbat Ghazaleh", "", ""),
     167245: ("Marea|Mare'a", "", ""),
     165571: ("Rajo", "", ""),
-    164071: ("Sarrin|Sareen", "", ""),
+    164071: ("Sarrin|Sareen", "", "صرين"),
     168351: ("Khanaser", "", ""),
     166227: ("Qalaat al-Madiq|Qal'at al-Madiq", "", ""),
     167863: ("Kinsabba|Kinsibba|Kansaba", "", ""),
@@ -190,6 +190,11 @@ GEONAMES_EXTRA: dict[int, tuple[str, str, str]] = {
     170691: ("Thiban|Diban", "", ""),
     162284: ("Mohasan|Mohassan", "", ""),
     174259: ("al-Dana", "", ""),  # "Dana" is a given name: ambiguous.csv
+    90199: ("Taza|Taza Khurmatu", "", "تازة"),
+    166719: ("Mukharram|al-Mukharram", "", "المخرم"),
+    99070: ("Maimouna|Maymouna|al-Maimouna", "", ""),
+    7374646: ("Ali al-Sharqi|Ali Sharqi", "", ""),
+    97145: ("", "", "دركار"),
 }
 
 
