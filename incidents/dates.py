@@ -17,7 +17,7 @@ from incidents.arabic import is_arabic, normalize_ar, normalize_word
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
-KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month")
+KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "same_day")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "أواخر")
 ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -107,6 +107,8 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if hit.start in used:
             continue
         word = hit.payloads[0]
+        if word.kind == "same_day":  # "وفي اليوم نفسه", "later that day": the day just told, not today
+            continue
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None
         if word.kind == "day":  # an ordinal day counts only before a month (see _explicit) …

@@ -26,14 +26,14 @@ COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
 FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
 CLAUSE_MARKS = ",،;؛:—–()«»\""
-CIRCUMSTANCES = frozenset({"vehicle"})  # trigger classes that only qualify an attack ("a drone hit a car")
+CIRCUMSTANCES = frozenset({"vehicle", "truce"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
 AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles theirs
-ROUTE_REACH = 8  # words from "the road linking" to the places it links ("linking X with the town of Y")
-REMOTE_REACH = 4  # words between "taken to", "heard in", "the road linking" and a place it makes remote
+ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they make remote (up to a comma)
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
+NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
@@ -98,7 +98,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             _incidents_of(a, before, lexicon, told)
         if made:
             for inc in made:  # an undated retelling of an incident told before takes its date
-                twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id), None)
+                twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id or
+                             _town_and_part(o.place, inc.place)), None)
                 if inc.event_date is None and twin is not None:
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
@@ -127,11 +128,18 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
         a.classes = set()
         return a
+    cues = a.cues = lexicon.cues.find(words, keys)
+    negations = [h.end for h in cues if "negation" in h.payloads]
+    if negations:  # "it had not previously struck inside Damascus": no attack
+        a.triggers = triggers = [h for h in triggers if not any(0 <= h.start - e <= NEGATION_REACH for e in negations)]
+        a.classes = {c for h in triggers for c in h.payloads}
+        if not a.classes - CIRCUMSTANCES:
+            a.classes = set()
+            return a
     a.breaks = _breaks(a)
     a.dates = find_dates(words, reference)
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
-    cues = a.cues = lexicon.cues.find(words, keys)
     a.blocked = any("blocker" in h.payloads for h in cues)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     actor_hits = lexicon.actors.find(words, keys)
@@ -238,7 +246,7 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
     a place a few words after "taken to", "heard in" or "the road linking" (a remote cue)."""
     return any("metonym" in h.payloads and (h.end == start or (
         start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues) or \
-        any("remote" in h.payloads and start - REMOTE_REACH <= h.end <= start and
+        any("remote" in h.payloads and start - ROUTE_REACH <= h.end <= start and
             not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \
         any("remote_after" in h.payloads and h.start == end for h in cues)  # "a doctor at Afrin's main hospital"
 
@@ -383,6 +391,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         kind = incident_type
         if kind == "drone_attack" and "drone_explosive" not in a.classes and _is_state(actor1, lexicon):
             kind = "drone_strike"  # a drone of a state's forces hitting a target is a drone strike
+        elif kind == "drone_strike" and loc.place.feature in FACILITIES and "vehicle" not in a.classes and \
+                not _is_state(actor1, lexicon):
+            kind = "drone_attack"  # "the occupation base … with two drones, which struck their targets"
         out.append(ExtractedIncident(
             incident_type=kind, place=_ref(loc.place, precision), evidence=a.text,
             start=a.start, end=a.end, event_date=date.date if date else None,
@@ -518,7 +529,8 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
     its story, a town and its airport or district named in turn (see ``_retold``)."""
     out: list[ExtractedIncident] = []
     for inc in incidents:
-        twin = next((o for o in out if _same_kind(o.incident_type, inc.incident_type) and _retold(o, inc)), None)
+        twin = next((o for o in out if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
+                     or _headline(o, inc)), None)
         if twin is None:
             out.append(replace(inc))
             continue
@@ -526,8 +538,9 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
-        if twin.incident_type == "other" or inc.incident_type == "missile_attack":
-            twin.incident_type = inc.incident_type  # the means told, the more specific of kin
+        if twin.incident_type == "other" or inc.incident_type == "missile_attack" or \
+                (twin.event_date is None and not _same_kind(twin.incident_type, inc.incident_type)):
+            twin.incident_type = inc.incident_type  # the means told, the more specific of kin, the story's
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
         twin.event_date = twin.event_date or inc.event_date
@@ -562,8 +575,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     if a.place.place_id == b.place.place_id:
         return True
     km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
-    if km <= FACILITY_TOWN_KM and a.start != b.start and a.place.admin1 == b.place.admin1 and \
-            (_finer(a.place, b.place) or _finer(b.place, a.place)):
+    if a.start != b.start and _town_and_part(a.place, b.place):
         return True  # (two sites named in one sentence are two incidents)
     undated = [x for x in (a, b) if x.event_date is None]
     if not undated:
@@ -571,6 +583,21 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     loose = undated[0].place
     return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
         (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))
+
+
+def _town_and_part(a: PlaceRef, b: PlaceRef) -> bool:
+    """A town and a part of it (its airport, base, district) close by."""
+    return a.admin1 == b.admin1 and (_finer(a, b) or _finer(b, a)) and \
+        distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= FACILITY_TOWN_KM
+
+
+def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
+    """``a`` is an undated headline of ``b``: told before it, at its place, the town of its
+    part, or the governorate's main city ("CENTCOM kills ISIS operative in Deir ez-Zor" over
+    the strike near Subaykhan); its attack word may be vaguer ("raid" over "clashed")."""
+    return a.event_date is None and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
+        and (a.place.place_id == b.place.place_id or _town_and_part(a.place, b.place) or
+             a.place.feature in ("city", "governorate"))
 
 
 def _contains(area: Place, place: Place) -> bool:

@@ -84,6 +84,12 @@ def test_incident_types(gazetteer, text, kind):
     # a series over past years or days is no one incident
     "ويعيد الهجوم إلى الأذهان التفجيرات التي استهدفت الأسواق الشعبية في بغداد خلال السنوات الماضية.",
     "Car bombs have hit markets in Kirkuk several times in recent years.",
+    # denied or unconfirmed attack words, finds, threats and ceasefires are no incidents
+    "Islamic State had not previously struck inside Damascus.",
+    "وكانت قوة أمنية قد عثرت الأسبوع الماضي على منصة صواريخ في منطقة أبو غريب.",
+    "وقال الوزير إن التحذيرات انتهت، متوعداً بضربات أشد في دمشق.",
+    "أعلنت الرئاسة مساء أمس اتفاقاً لوقف إطلاق النار في السويداء.",
+    "Dozens of strikes have hit ISIS hideouts in Anbar and Kirkuk provinces this year.",
     "استنكرت بغداد الضربات الأميركية.",  # Baghdad as the government, not the place
     "تعرضت القوات الأميركية في العراق وسوريا للهجوم حوالى 150 مرة منذ أكتوبر.",  # a running total
     "تشن الولايات المتحدة هجمات على الحوثيين في البحر الأحمر.",  # out of area
@@ -346,3 +352,39 @@ def test_a_valley_known_roughly_gives_way_to_the_town_it_is_told_from(gazetteer)
     (inc,) = run("Gunmen attacked an army post on Saturday in the Wadi al-Shay area, some 20 km south-east of Hawijah.",
                  gazetteer)
     assert inc.place.name == "Al Ḩawījah"
+
+
+def test_the_same_day_is_the_day_just_told(gazetteer):
+    text = ("شنت طائرات إسرائيلية أمس الأربعاء غارات على مطار حماة العسكري. "
+            "وفي اليوم نفسه، استهدفت غارات أخرى مواقع قرب مدينة السويداء.")
+    found = run(text, gazetteer, published=dt.date(2025, 7, 17))
+    assert {str(i.event_date) for i in found} == {"2025-07-16"} and len(found) == 2
+
+
+def test_an_undated_headline_with_a_vaguer_attack_word_is_the_story(gazetteer):
+    text = ("SDF: two ISIS members killed in Markadah raid\n\n"
+            "On Wednesday, SDF units clashed with an ISIS cell holed up in a house in the town of Markadah.")
+    (inc,) = run(text, gazetteer, published=dt.date(2024, 10, 23))
+    assert (inc.place.name, inc.incident_type, str(inc.event_date)) == ("Markadah", "clash", "2024-10-23")
+
+
+def test_a_headline_naming_the_province_city_is_the_story_in_that_province(gazetteer):
+    text = ("CENTCOM forces kill ISIS official in Raqqa city\n\n"
+            "On Sept. 16, U.S. forces conducted an unmanned aircraft strike near the town of Tabqa, killing an "
+            "ISIS official.")
+    (inc,) = run(text, gazetteer, published=dt.date(2025, 9, 20))
+    assert (inc.incident_type, str(inc.event_date)) == ("drone_strike", "2025-09-16") and "Tabq" in inc.place.name
+
+
+def test_an_unconfirmed_attack_is_not_another(gazetteer):
+    text = ("At dawn on Saturday, two drones struck the Conoco field. Rockets hit Ain al-Asad late on Friday. "
+            "We could not independently confirm the attack on the Conoco field.")
+    found = run(text, gazetteer, published=dt.date(2023, 10, 28))
+    assert sorted((i.place.name, str(i.event_date)) for i in found) == [
+        ("Ain al-Asad Air Base", "2023-10-27"), ("Conoco gas field", "2023-10-28")]
+
+
+def test_drones_of_no_state_striking_a_base_are_a_drone_attack(gazetteer):
+    (inc,) = run("At dawn today, the occupation base at the Conoco field, with two drones, which struck their targets.",
+                 gazetteer)
+    assert (inc.place.name, inc.incident_type) == ("Conoco gas field", "drone_attack")
