@@ -229,6 +229,14 @@ class Gazetteer:
             i -= 1
         return self.cues.get(keys[i], "") if i >= 0 else ""
 
+    def _facility_in(self, keys: list[str], start: int) -> str:
+        """"قاعدة الاحتلال في حرير", "the US base in Harir": a base or airport said to be in the
+        town just named (a few words back, then "in") steers towards the town's own facility."""
+        if start < 2 or keys[start - 1] not in IN_WORDS:
+            return ""
+        return next((f for j in range(max(0, start - 1 - FACILITY_LOOKBACK), start - 1)
+                     if (f := self.cues.get(keys[j], "")) in FACILITY_FEATURES), "")
+
     def scan(self, words: Sequence[str]) -> list[Mention]:
         """Place names in a sequence of words, longest match first, left to right.
 
@@ -239,7 +247,7 @@ class Gazetteer:
         out: list[Mention] = []
         ambiguous = {h.start: h.end for h in self.ambiguous.find(words, keys)}
         for hit in self._table.find(words, keys, accept_first=_capitalised):
-            hint = self._cue_before(keys, hit.start)
+            hint = self._cue_before(keys, hit.start) or self._facility_in(keys, hit.start)
             latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
                               and keys[hit.start - 1] in ("in", "near", "at", "outside"))
             amb_end = ambiguous.get(hit.start, -1)  # a longer name ("Tal Afar") is not the ambiguous word ("Tal")
@@ -281,6 +289,8 @@ class Gazetteer:
 LAYER_RANK = ("user:", "cur:", "adm1:", "icao:", "gn:")  # who wins when two layers hold one place
 TWIN_KM = 10.0
 FACILITY_FEATURES = ("airport", "base", "camp", "crossing", "dam", "oilfield")
+IN_WORDS = ("في", "in", "at")
+FACILITY_LOOKBACK = 3  # words between "base" and the "in" before a town ("the US-led coalition base in")
 FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
 
 

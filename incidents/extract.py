@@ -33,6 +33,7 @@ AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles the
 ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they make remote (up to a comma)
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
+SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
@@ -97,10 +98,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
         if made:
-            for inc in made:  # an undated retelling of an incident told before takes its date
+            for inc in made:  # a retelling, with no date of its own, of an incident told before takes its date
                 twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id or
                              _town_and_part(o.place, inc.place)), None)
-                if inc.event_date is None and twin is not None:
+                if not a.dates and twin is not None:
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
             previous, follow, told = made, FOLLOW_SENTENCES, set()
@@ -142,6 +143,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     a.blocked = any("blocker" in h.payloads for h in cues)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
+    if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
+        told = [d for d in a.dates if not _told_on(d, cues, triggers)]
+        a.dates = told or a.dates
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
@@ -149,6 +153,13 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                                        [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, a.breaks)
     return a
+
+
+def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit]) -> bool:
+    """``d`` dates the telling: it follows a reporting verb ("announced yesterday", "أعلنت …
+    أمس") with no attack word between them."""
+    return any("speech" in h.payloads and 0 <= d.start - h.end <= SPEECH_DATE_REACH and
+               not any(h.end <= t.start < d.start for t in triggers) for h in cues)
 
 
 def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gazetteer, lexicon: Lexicon) -> list[Located]:
@@ -466,6 +477,9 @@ def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) ->
         spans = [(m.start, m.end)] + [(i, i + 1) for i in anchors]
         return min(max(d.start - e, s - d.end, 0) for s, e in spans)
 
+    # "earlier this month, on 14 June": the day, not the month it is in
+    days = {(d.date.year, d.date.month) for d in dates if d.precision == 1}
+    dates = [d for d in dates if d.precision != 3 or (d.date.year, d.date.month) not in days]
     return min(dates, key=distance, default=None)
 
 

@@ -388,3 +388,23 @@ def test_drones_of_no_state_striking_a_base_are_a_drone_attack(gazetteer):
     (inc,) = run("At dawn today, the occupation base at the Conoco field, with two drones, which struck their targets.",
                  gazetteer)
     assert (inc.place.name, inc.incident_type) == ("Conoco gas field", "drone_attack")
+
+
+def test_a_base_said_to_be_in_a_town_is_the_towns_base(gazetteer):
+    (inc,) = run("استهدف مجاهدو المقاومة فجر اليوم قاعدة الاحتلال في حرير بطائرة مسيرة.", gazetteer)
+    assert inc.place.name == "Harir Air Base"
+
+
+def test_the_date_of_an_announcement_is_not_the_attacks(gazetteer):
+    text = ("أعلنت وزارة الصحة في الإقليم، أمس الثلاثاء، أن الهجوم الصاروخي الذي استهدف مطار أربيل الدولي "
+            "مساء الاثنين ١٥ فبراير/شباط ٢٠٢١ أسفر عن مقتل متعاقد.")
+    (inc,) = run(text, gazetteer, published=dt.date(2021, 2, 17))
+    assert str(inc.event_date) == "2021-02-15"
+
+
+def test_an_earlier_attack_on_the_base_on_a_day_of_this_month(gazetteer):
+    text = ("سقط صاروخا كاتيوشا مساء أمس السبت داخل قاعدة الحبانية الجوية. "
+            "وهذا ثاني استهداف للقاعدة خلال الشهر الجاري، إذ تعرضت في ١٤ حزيران/يونيو لهجوم بطائرة مسيرة مفخخة.")
+    found = run(text, gazetteer, published=dt.date(2024, 6, 30))
+    assert sorted((str(i.event_date), i.time_precision, i.incident_type) for i in found) == [
+        ("2024-06-14", 1, "drone_attack"), ("2024-06-29", 1, "rocket_attack")]
