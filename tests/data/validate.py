@@ -32,6 +32,7 @@ SETS = {
     "blind2": Spec("c", 20, (80, 350), ("dev", "heldout", "blind")),
     "blind3": Spec("d", 15, (100, 350), ("dev", "heldout", "blind", "blind2")),
     "blind4": Spec("e", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3")),
+    "blind5": Spec("f", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4")),
 }
 
 
