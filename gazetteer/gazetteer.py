@@ -300,14 +300,20 @@ DOUBLED = regex.compile(r"([a-z])\1")
 def latin_spellings(name: str) -> set[str]:
     """Other common romanisations of a Latin place name: a final -ah/-eh written -a or -e and
     the reverse (Hawijah/Hawija, Fallujah/Falluja), doubled consonants single (Qayyarah/Qayarah)
-    in the last word, and hyphens as spaces (Dayr az-Zawr/Dayr az Zawr)."""
+    in the last word, its diphthong "ay" as "ei" or "ai" and "ei" as "ay" (Kafr Zayta/Kafr Zeita,
+    Bayt/Beit), and hyphens as spaces (Dayr az-Zawr/Dayr az Zawr)."""
     head, _, last = name.rpartition(" ")
     low = last.casefold()
     forms = {low}
-    if len(low) > 4 and low.endswith(("ah", "eh")):
-        forms.add(low[:-1])
-    elif len(low) > 3 and low.endswith(("a", "e")):
-        forms.add(low + "h")
+    if len(low) > 3 and "ay" in low[1:]:
+        forms |= {low[0] + low[1:].replace("ay", "ei"), low[0] + low[1:].replace("ay", "ai")}
+    elif len(low) > 3 and "ei" in low[1:]:
+        forms.add(low[0] + low[1:].replace("ei", "ay"))
+    for f in list(forms):
+        if len(f) > 4 and f.endswith(("ah", "eh")):
+            forms.add(f[:-1])
+        elif len(f) > 3 and f.endswith(("a", "e")):
+            forms.add(f + "h")
     forms |= {DOUBLED.sub(r"\1", f) for f in forms}
     forms.discard(low)
     out = {f"{head} {f}".strip() for f in forms}

@@ -19,6 +19,7 @@ from incidents.phrases import PhraseTable
 
 KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "same_day")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "أواخر")
+NIGHT_JOINERS = ("to", "into", "على", "إلى", "الى")  # "the night of Tuesday to Wednesday", "ليلة الثلاثاء على الأربعاء"
 ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -130,6 +131,12 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
                                  first=hit.start, guess_year=True)
                 if expr:
                     used.add(nxt.start)
+            if expr is None and reference is not None and not explicit_only and nxt and \
+                    nxt.payloads[0].kind == "weekday" and nxt.payloads[0].value == (word.value + 1) % 7 and \
+                    (nxt.start == hit.end or (nxt.start == hit.end + 1 and words[hit.end].casefold() in NIGHT_JOINERS)):
+                used.add(nxt.start)  # "ليل الثلاثاء – الأربعاء", "the night of Tuesday to Wednesday": after midnight
+                back = (reference.weekday() - nxt.payloads[0].value) % 7
+                expr = DateExpr(hit.start, nxt.end, reference - dt.timedelta(days=back), 1)
             if expr is None and reference is not None and not explicit_only:
                 back = (reference.weekday() - word.value) % 7
                 end = hit.end

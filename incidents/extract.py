@@ -295,13 +295,14 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "route"  # "the road linking X and Y": reference points, unless nothing else is named
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
+        and_cue = any(words[h.start][:1] == "و" and h.start in between for h in cues)  # "وضواحي مدينة X": a new site
         if (role == "near" and out and out[-1].role in ("locative", "near") and gap <= NEAR_REFERENCE_GAP and
                 not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or _and_preposition(words[i]) for i in between) and
-                m.start - gap + 1 not in breaks and m.clitic[:1] != "و"):
+                m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":

@@ -89,7 +89,7 @@ def test_incident_types(gazetteer, text, kind):
     "وكانت قوة أمنية قد عثرت الأسبوع الماضي على منصة صواريخ في منطقة أبو غريب.",
     "وقال الوزير إن التحذيرات انتهت، متوعداً بضربات أشد في دمشق.",
     "أعلنت الرئاسة مساء أمس اتفاقاً لوقف إطلاق النار في السويداء.",
-    "Dozens of strikes have hit ISIS hideouts in Anbar and Kirkuk provinces this year.",
+    "The air force has carried out dozens of strikes this year on hideouts in Anbar and Kirkuk provinces.",
     "استنكرت بغداد الضربات الأميركية.",  # Baghdad as the government, not the place
     "تعرضت القوات الأميركية في العراق وسوريا للهجوم حوالى 150 مرة منذ أكتوبر.",  # a running total
     "تشن الولايات المتحدة هجمات على الحوثيين في البحر الأحمر.",  # out of area
@@ -408,3 +408,24 @@ def test_an_earlier_attack_on_the_base_on_a_day_of_this_month(gazetteer):
     found = run(text, gazetteer, published=dt.date(2024, 6, 30))
     assert sorted((str(i.event_date), i.time_precision, i.incident_type) for i in found) == [
         ("2024-06-14", 1, "drone_attack"), ("2024-06-29", 1, "rocket_attack")]
+
+
+def test_the_night_of_one_day_to_the_next_is_after_midnight(gazetteer):
+    text = "استهدفت الغارات الإسرائيلية بعد منتصف ليل الثلاثاء – الأربعاء مواقع في مدينة الميادين."
+    (inc,) = run(text, gazetteer, published=dt.date(2021, 1, 14))
+    assert str(inc.event_date) == "2021-01-13"
+
+
+def test_and_suburbs_of_a_town_open_another_site(gazetteer):
+    text = "استهدفت الغارات أمس مواقع في مدينة الميادين وضواحي مدينة البوكمال."
+    found = run(text, gazetteer)
+    assert sorted(i.place.name for i in found) == ["Albu Kamal", "al-Mayadin"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A gunman attacked a checkpoint near Kafr Zeita on Monday.", "Kafr Zaytā"),  # "ay" is also written "ei"
+    ("Iraqi forces and Peshmerga fought for hours on Friday near Altun Kupri.", "Altun Kupri"),
+    ("انفجرت عبوة لاصقة أمس بسيارة موظف في بلدية تلكيف.", "Tallkayf"),
+])
+def test_more_spellings_and_attack_words(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
