@@ -36,7 +36,7 @@ ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
-METONYM_REACH = 3  # words between a metonym cue and its place ("launched from an area near X")
+METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
 DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 DISTRICT_KM = 40  # a district holds the places of its governorate this close to its seat
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
@@ -86,7 +86,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         if a.mentions:
             mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                    context_places=context))) for m in a.mentions]
-            a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks)
+            a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("))
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -198,10 +198,10 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
     return _context_date(a, before) is None
 
 
-def _breaks(a: Analysed) -> frozenset[int]:
+def _breaks(a: Analysed, marks: str = CLAUSE_MARKS) -> frozenset[int]:
     """Positions of the words that follow punctuation (a comma, a dash, a bracket)."""
     return frozenset(i for i in range(1, len(a.offsets))
-                     if any(c in CLAUSE_MARKS for c in a.text[a.offsets[i - 1][1] - a.start:a.offsets[i][0] - a.start]))
+                     if any(c in marks for c in a.text[a.offsets[i - 1][1] - a.start:a.offsets[i][0] - a.start]))
 
 
 def _dateline(words: list[str]) -> bool:
@@ -263,14 +263,15 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
 
 
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
-    """Every word from ``start`` to ``end`` is "the" or part of a near/direction cue ("launched from an
-    area near X")."""
-    covered = {i for c in cues if c.payloads[0] in ("near", "direction") for i in range(c.start, c.end)}
-    return all(i in covered or words[i].casefold() == "the" for i in range(start, end))
+    """Every word from ``start`` to ``end`` is an article or part of a place cue ("launched from an
+    area near X", "launched from an area in the Nineveh Plains")."""
+    roles = ("near", "direction", "locative", "locative_after")
+    covered = {i for c in cues if c.payloads[0] in roles for i in range(c.start, c.end)}
+    return all(i in covered or words[i].casefold() in ("the", "a", "an") for i in range(start, end))
 
 
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
-            breaks: frozenset[int] = frozenset()) -> list[Located]:
+            breaks: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset()) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -288,6 +289,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         if _not_a_location(cues, m.start, words, breaks, m.end):
             continue
+        if out and m.start - out[-1].mention.end <= 1 and any(i in asides for i in range(out[-1].mention.end, m.start + 1)):
+            continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
         before = _cue_before(cues, m.start)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and
@@ -592,6 +595,9 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
     if a.start != b.start and _town_and_part(a.place, b.place):
         return True  # (two sites named in one sentence are two incidents)
+    if a.start != b.start and any(x.place.feature == "governorate" and x.place.name == y.place.admin1
+                                  for x, y in ((a, b), (b, a))):
+        return True  # "a strike on Latakia province … a facility outside the city of Latakia" that day
     undated = [x for x in (a, b) if x.event_date is None]
     if not undated:
         return False

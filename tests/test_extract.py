@@ -429,3 +429,29 @@ def test_and_suburbs_of_a_town_open_another_site(gazetteer):
 ])
 def test_more_spellings_and_attack_words(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_another_name_in_brackets_is_the_same_place(gazetteer):
+    text = "At 23:10 on Sunday, an explosive-laden drone crashed into farmland close to the town of Pirmam (Masif Salahaddin)."
+    (inc,) = run(text, gazetteer, published=dt.date(2026, 3, 16))
+    assert inc.place.name == "Pīrmām"
+
+
+def test_where_drones_were_launched_from_is_no_site(gazetteer):
+    text = ("A drone was shot down near Erbil airport on Sunday. "
+            "Both drones were launched from an area in the Nineveh Plains, officials said.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2026, 3, 16))] == ["Erbil International Airport"]
+
+
+def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer):
+    text = ("Israeli jets struck the coastal province of Latakia late on Monday. "
+            "The missiles hit a facility on the outskirts of the city of Latakia late on Monday, wounding two people.")
+    (inc,) = run(text, gazetteer, published=dt.date(2018, 9, 18))
+    assert (inc.place.name, inc.injured) == ("Latakia", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "He said an air exercise would begin next week, and delegations would meet in Baghdad in April.",
+])
+def test_plans_and_exercises_are_no_incidents(gazetteer, text):
+    assert run(text, gazetteer) == []
