@@ -34,6 +34,8 @@ ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they 
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
+SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
+PERFECT = ("has", "have")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
@@ -142,6 +144,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     a.blocked = any("blocker" in h.payloads for h in cues)
+    # "fighting has killed more than 500 since December": a running tally (but "the first attack since
+    # September, when six rockets hit the airport" tells of September's)
+    a.blocked = a.blocked or (any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates)
+                              and any(w.casefold() in PERFECT for w in words))
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
         told = [d for d in a.dates if not _told_on(d, cues, triggers)]

@@ -426,6 +426,9 @@ def test_and_suburbs_of_a_town_open_another_site(gazetteer):
     ("A gunman attacked a checkpoint near Kafr Zeita on Monday.", "Kafr Zaytā"),  # "ay" is also written "ei"
     ("Iraqi forces and Peshmerga fought for hours on Friday near Altun Kupri.", "Altun Kupri"),
     ("انفجرت عبوة لاصقة أمس بسيارة موظف في بلدية تلكيف.", "Tallkayf"),
+    ("In March 2016, a fuel tanker packed with explosives blew up at the northern entrance of Hillah.", "Hillah"),
+    ("On Sunday our forces resumed military operations against the last ISIS pocket in the town of al-Baghuz.",
+     "Baghuz"),
 ])
 def test_more_spellings_and_attack_words(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
@@ -452,6 +455,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
 
 @pytest.mark.parametrize("text", [
     "He said an air exercise would begin next week, and delegations would meet in Baghdad in April.",
+    # running tallies and counts of a kind
+    "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
+    "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
 ])
 def test_plans_and_exercises_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
