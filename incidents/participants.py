@@ -122,6 +122,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
             used_numbers.update(more)
             out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more)))
+    hit_starts = {h.start for h in hits} | {f[0] for f in fixed}
     for h in hits:  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
@@ -130,7 +131,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         # "قتل خلاله منتسب": one short word may stand between the passive and the person
         next_but_one = h.end + 1 in persons and h.end not in breaks and h.end not in numbers
         if h.end in persons or next_but_one or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
-            out.append((h.start, h.payloads[0].kind, 1))
+            # "استشهاد ضابط برتبة ملازم أول وجندي": each person joined by و counts one more
+            out.append((h.start, h.payloads[0].kind, 1 + _joined_persons(words, persons, breaks, h, hit_starts)))
     for h in hits:  # "a U.S. contractor was killed": one
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
             continue
@@ -142,18 +144,38 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
 
 
 def _coordinated(words, numbers, breaks, i: int, h, hit_starts: set[int], used: set[int]) -> list[int]:
-    """Numbers joined to number ``i`` by "and" or a comma within the same casualty phrase:
+    """Numbers joined to number ``i`` by "and" (و) or a comma within the same casualty phrase:
     "wounding four American soldiers and two Iraqi personnel" (6), "three soldiers, two police
-    officers … were killed" (5). The phrase ends at the casualty word or at another one."""
+    officers … were killed" (5), "مقتل عنصرين من الأمن العام وثلاثة من المسلحين" (5), and before a
+    passive "two soldiers and one interpreter were killed" (3). The phrase ends at the casualty word
+    or at another one; a number with its own casualty word ("و58 جريحا") begins the next figure."""
     lo, hi = (i + 1, h.start) if i < h.start else (i + 1, min([s for s in hit_starts if s > i] + [i + NUMBER_WINDOW + 1]))
     out = []
     for j in range(lo, min(hi, len(words))):
         if j in hit_starts:
             break
-        if j in numbers and numbers[j] is not None and j not in used and \
-                (words[j - 1].casefold() == "and" or j in breaks):
+        if j in numbers and numbers[j] is not None and j not in used and j + 1 not in hit_starts and \
+                (words[j - 1].casefold() == "and" or j in breaks or words[j][:1] == "و"):
             out.append(j)
+    first = i
+    while i < h.start and (words[first - 1].casefold() == "and" or first in breaks):  # back along a passive's subject
+        j = next((j for j in range(first - 2, max(-1, first - 2 - NUMBER_WINDOW), -1) if j in numbers), None)
+        if j is None or numbers[j] is None or j in used or any(s in hit_starts for s in range(j, first)):
+            break
+        out.append(j)
+        first = j
     return out
+
+
+def _joined_persons(words, persons: set[int], breaks, h, hit_starts: set[int]) -> int:
+    """Persons joined by و after the first one of a casualty word, up to a clause break."""
+    more = 0
+    for j in range(h.end + 1, min(len(words), h.end + 1 + NUMBER_WINDOW)):
+        if j in breaks or j in hit_starts:
+            break
+        if j in persons and words[j][:1] == "و":
+            more += 1
+    return more
 
 
 def _join_compounds(words: list[str], numbers: dict[int, int | None]) -> None:

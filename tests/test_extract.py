@@ -47,6 +47,11 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
+    # persons and numbers joined by و/and add up, before a passive too
+    ("انفجرت عبوة ناسفة أمس قرب ناحية الرياض ما أدى إلى استشهاد ضابط برتبة ملازم أول وجندي، وإصابة ثلاثة آخرين.", 2, 3),
+    ("اندلعت اشتباكات أمس في القرداحة وأسفرت عن مقتل عنصرين من الأمن العام وثلاثة من المسلحين، وإصابة ستة آخرين.", 5, 6),
+    ("Two soldiers and one civilian interpreter were killed, and three other soldiers were wounded, when a gunman "
+     "opened fire in Palmyra on Saturday.", 3, 3),
     # the number of one figure is not the next figure's across a clause break
     ("انفجرت عبوة ناسفة في الطارمية ما أسفر عن استشهاد جنديين اثنين، وإصابة ثالث بجروح طفيفة.", 2, 1),
     # one short word between a passive and its person
