@@ -36,7 +36,7 @@ def test_map_page_charts_incidents_per_day_in_the_maps_colours(app):
     from incidents.model import taxonomy
 
     assert any(h.value == "Incidents per day" for h in app.subheader)
-    chart = next(m.value for m in app.markdown if "<svg" in m.value)
+    chart = next(e.proto.srcdoc for e in app.get("iframe") if "<svg" in e.proto.srcdoc)
     svg = BeautifulSoup(chart, "html.parser").find("svg")
     bars = svg.find_all("rect", class_="bar")
     assert bars and all(b["fill"] == taxonomy()[b["data-type"]].color for b in bars)

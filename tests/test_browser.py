@@ -29,7 +29,7 @@ def test_map_shows_the_four_seed_incidents_offline(seeded_app):
         page.goto(seeded_app)
         assert marker_count(page, 4) == 4
         # the incidents-per-day chart is the server's SVG: no chart library competes with the map
-        page.locator("svg rect.bar").first.wait_for(timeout=15000)
+        page.frame_locator("iframe[title^='Incidents per']").locator("svg rect.bar").first.wait_for(timeout=15000)
         assert not [u for u in scripts if "vega" in u.casefold()], scripts
         frame = map_frame(page)
         # the basemap (country and governorate outlines) is drawn from local files
