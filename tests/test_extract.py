@@ -69,6 +69,7 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
 
 @pytest.mark.parametrize("text, kind", [
     ("هجوم بطائرة مسيرة مفخخة على قاعدة عين الأسد.", "drone_attack"),
+    ("انتحاريان يقتحمان فجر اليوم محطة كهرباء في ناحية دبس ويفجّران حزاميهما الناسفين.", "ied"),
     ("غارة أميركية بطائرة مسيرة في بغداد.", "drone_strike"),
     ("سقوط صواريخ كاتيوشا على قاعدة عين الأسد.", "rocket_attack"),
     ("صواريخ باليستية استهدفت قاعدة عين الأسد.", "missile_attack"),
