@@ -15,6 +15,7 @@ MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike", "a
 PASSIVE_WINDOW = 12  # "five U.S. service members and a second contractor were wounded" ("U.S." is two words)
 WEAPON_WORDS = MEANS | {"ied", "explosion"}  # a number just before these counts weapons, not people
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
+NONE_REACH = 5  # words from a negation to the casualty word it denies
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue
 
 
@@ -140,7 +141,28 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if singular and any(p in persons for p in range(max(0, h.start - 5), h.start - 1)) and \
                 not any(o[0] == h.start for o in out):
             out.append((h.start, h.payloads[0].kind, 1))
+    out += _denied(words, cues, hits, numbers, breaks, {o[0] for o in out + fixed})
     return sorted(out + fixed)
+
+
+NONE_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("killed", "injured")}
+
+
+def _denied(words, cues: list[Hit], hits: list[Hit], numbers: dict[int, int | None], breaks,
+            taken: set[int]) -> list[tuple[int, str, int]]:
+    """Zero figures said by a negation a few words before a casualty word ("لم يسفرا عن أي خسائر
+    بشرية", "Neither attack caused any casualties", "من دون وقوع قتلى", "wounded but not killed"),
+    unless the words between speak of a number not yet known ("لم يتضح عدد الضحايا")."""
+    unknown = {h.start for h in cues if "unknown" in h.payloads}
+    before = {h.end for h in cues if "unknown" in h.payloads}  # "who was not hurt"
+    out = []
+    for n in (h for h in cues if "negation" in h.payloads and not {h.start, h.start - 1} & before):
+        h = next((h for h in hits if n.end <= h.start <= n.end + NONE_REACH and h.start not in taken and
+                  h.payloads[0].kind in NONE_OF and h.payloads[0].count is None), None)
+        if h is None or any(i in numbers or i in unknown or (i in breaks and i > n.end) for i in range(n.end, h.start + 1)):
+            continue
+        out += [(h.start, kind, 0) for kind in NONE_OF[h.payloads[0].kind]]
+    return out
 
 
 def _coordinated(words, numbers, breaks, i: int, h, hit_starts: set[int], used: set[int]) -> list[int]:

@@ -47,6 +47,12 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
+    # a negation before a casualty word is a zero, unless a figure is only not known yet
+    ("سقط صاروخان أمس داخل قاعدة عين الأسد من دون أن يسفرا عن أي خسائر بشرية.", 0, 0),
+    ("انفجرت عبوة ناسفة أمس قرب جلولاء ما أدى إلى إصابة سائق بجروح، من دون وقوع قتلى.", 0, 1),
+    ("Two rockets hit Ain al-Asad on Friday. Neither rocket caused any casualties.", 0, 0),
+    ("Rockets hit Ain al-Asad on Friday; state media did not mention casualties.", None, None),
+    ("سقطت قذائف أمس على بلدة تلكيف ولم يتضح عدد الضحايا.", None, None),
     # persons and numbers joined by و/and add up, before a passive too
     ("انفجرت عبوة ناسفة أمس قرب ناحية الرياض ما أدى إلى استشهاد ضابط برتبة ملازم أول وجندي، وإصابة ثلاثة آخرين.", 2, 3),
     ("اندلعت اشتباكات أمس في القرداحة وأسفرت عن مقتل عنصرين من الأمن العام وثلاثة من المسلحين، وإصابة ستة آخرين.", 5, 6),
