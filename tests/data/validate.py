@@ -33,6 +33,7 @@ SETS = {
     "blind3": Spec("d", 15, (100, 350), ("dev", "heldout", "blind", "blind2")),
     "blind4": Spec("e", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3")),
     "blind5": Spec("f", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4")),
+    "blind6": Spec("g", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")),
 }
 
 
