@@ -262,8 +262,9 @@ class Gazetteer:
                 continue
             if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
                 hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
-            if not hint and hit.end < len(keys) and not is_arabic(words[hit.start]):
-                hint = self.cues.get(keys[hit.end], "") if self.cues.get(keys[hit.end]) in FACILITY_FEATURES + ("governorate",) else ""
+            after = self.cues.get(keys[hit.end], "") if hit.end < len(keys) and not is_arabic(words[hit.start]) else ""
+            if after == "governorate" or (not hint and after in FACILITY_FEATURES):
+                hint = after  # "Sulaimani province" (even after "… Pshdar district,"), "Aleppo airport"
             cands = [Candidate(p, 100.0, hit.key) for p in places]
             if hint in FACILITY_FEATURES and all(p.feature != hint for p in places):
                 facility = self._facility_of(places[0], hint)  # "مطار حلب", "Aleppo airport": the town's airport
@@ -294,6 +295,7 @@ FACILITY_LOOKBACK = 3  # words between "base" and the "in" before a town ("the U
 FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
 
 
+TELL_FORMS = ("tall", "tal", "tell", "tel")  # the Arabic تل (hill) at the start of a place name
 DOUBLED = regex.compile(r"([a-z])\1")
 
 
@@ -319,6 +321,9 @@ def latin_spellings(name: str) -> set[str]:
     out = {f"{head} {f}".strip() for f in forms}
     if "-" in name:  # "Dayr az-Zawr" is also written "Dayr az Zawr"
         out.add(name.replace("-", " "))
+    first, _, rest = name.partition(" ")
+    if rest and first.casefold() in TELL_FORMS:  # "Tall Salhab" is also "Tal Salhab", "Tell Salhab", "Tel Salhab"
+        out |= {f"{form} {rest}" for form in TELL_FORMS if form != first.casefold()}
     return out
 
 

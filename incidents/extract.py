@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
-from incidents.arabic import normalize_word, word_key
+from incidents.arabic import is_arabic, normalize_word, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -89,6 +91,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                    context_places=context))) for m in a.mentions]
             a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("))
+            byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
+            a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -99,6 +103,15 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
+        if made and incidents and a.classes <= GENERIC and _definite(a):
+            # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
+            # places of the attack told before are its places
+            made = [m for m in made if any(o.place.place_id == m.place.place_id or _town_and_part(o.place, m.place)
+                                           for o in incidents)]
+            for m in made:
+                m.incident_type = "other"  # its means are those of the attack it retells
+            if not made:
+                a.places = []  # … and its figures go to the incident just told
         if made:
             for inc in made:  # a retelling, with no date of its own, of an incident told before takes its date
                 twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id or
@@ -197,17 +210,43 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
     its own when it speaks of whole provinces after incidents were told ("officials blamed
     both attacks on cells hiding between Kirkuk and Salahuddin provinces"), or when nothing
     in the report dates it ("the sites targeted most often — Ain al-Asad, …")."""
-    if not (a.classes <= GENERIC and not a.dates and not a.casualties):
+    if not (a.classes <= GENERIC and not a.dates and not any(n for _, _, n in a.casualties)):
         return False
     if told and a.places and all(p.place.precision >= 3 for p in a.places):
         return True
     return _context_date(a, before) is None
 
 
+DEFINITE = ("the", "this", "that", "these", "those", "both", "such")
+
+
+def _definite(a: Analysed) -> bool:
+    """Every attack word is definite: "the attack", "الهجوم", "والهجوم", "للهجوم" (one told before)."""
+    def arabic_definite(word: str) -> bool:
+        word = word[1:] if word[:1] in "وف" else word
+        return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
+
+    return all(arabic_definite(a.words[h.start]) if is_arabic(a.words[h.start])
+               else h.start > 0 and a.words[h.start - 1].casefold() in DEFINITE for h in a.triggers)
+
+
 def _breaks(a: Analysed, marks: str = CLAUSE_MARKS) -> frozenset[int]:
     """Positions of the words that follow punctuation (a comma, a dash, a bracket)."""
     return frozenset(i for i in range(1, len(a.offsets))
                      if any(c in marks for c in a.text[a.offsets[i - 1][1] - a.start:a.offsets[i][0] - a.start]))
+
+
+DATELINE = regex.compile(r"^(.{2,80}?)\s[-–—]\s")
+AGENCY_MARK = regex.compile(r"\(|/|\b[A-Z]{3,}\b")  # "(Global Wire)", "Hama/Damascus", "SANA", "BAGHDAD"
+
+
+def _dateline_end(a: Analysed) -> int:
+    """The offset where a dateline ("BAGHDAD, July 3 (Wire) -", "Hama/Damascus, SANA -") ends, or -1."""
+    m = DATELINE.match(a.text)
+    if m is None or not AGENCY_MARK.search(m.group(1)) or \
+            any(a.offsets[h.start][0] - a.start < m.end(1) for h in a.triggers):
+        return -1
+    return a.start + m.end(1)
 
 
 def _dateline(words: list[str]) -> bool:
@@ -310,6 +349,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
+                not words[m.start - 1].endswith(("'s", "’s")) and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or _and_preposition(words[i]) for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
@@ -322,14 +362,19 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y"
         if role is None and place.feature in FACILITIES:
             role = "locative"
+        if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \
+                and out[-1].role in ("locative", "near"):
+            out[-1].role = "container"  # "Baghdad's Karrada district": the city is the wider area
         if role is not None:
             out.append(Located(m, place, role, explicit=_explicit(mentions, cues, m)))
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
-    references = {p.place.id for p in out if p.role in REFERENCES}
+    references = {p.place.id for p in out if p.role == "direction"}
     if len(references) < len({p.place.id for p in out}):
-        out = [p for p in out if p.place.id not in references or p.role in REFERENCES]
+        out = [p for p in out if p.place.id not in references or p.role == "direction"]
+    ends = {p.place.id for p in out if p.role != "route"}  # "the aggression on Masyaf … the road between Masyaf and X"
+    out = [p for p in out if p.role != "route" or p.place.id not in ends]
     return _drop_containers(out)
 
 

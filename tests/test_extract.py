@@ -473,3 +473,30 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
 ])
 def test_plans_and_exercises_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
+
+
+def test_a_dateline_names_where_the_reporter_is(gazetteer):
+    text = ("Hama/Damascus, SANA - A civilian was killed today when terrorists positioned in Idleb countryside "
+            "fired rocket shells on Tal Salhab town.")
+    (inc,) = run(text, gazetteer)
+    assert "Salḩab" in inc.place.name
+
+
+def test_a_citys_district_is_the_site(gazetteer):
+    (inc,) = run("A suicide bomber blew himself up in Baghdad's Karrada district on Sunday, killing 20 people.",
+                 gazetteer, published=dt.date(2016, 7, 3))
+    assert inc.place.name == "Karrada"
+
+
+def test_a_road_between_a_town_and_a_village_in_a_province(gazetteer):
+    text = ("On Sunday a Turkish drone struck a pickup truck on the road between Qaladiza and the village of "
+            "Zharawa in Pshdar district, Sulaimani province.")
+    (inc,) = run(text, gazetteer, published=dt.date(2022, 6, 13))
+    assert inc.place.name == "Qeładizê"
+
+
+def test_the_attack_told_before_with_other_places_is_no_new_incident(gazetteer):
+    text = ("استهدفت طائرة مسيرة مساء أمس حقل كورمور للغاز. "
+            "وأوضحت الوزارة أن الهجوم لم يسفر عن أي إصابات، فيما انقطعت الكهرباء في أربيل والسليمانية ودهوك.")
+    found = run(text, gazetteer, published=dt.date(2025, 11, 27))
+    assert [(i.place.name, i.fatalities, i.injured) for i in found] == [("Khor Mor gas field", 0, 0)]
