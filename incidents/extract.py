@@ -199,7 +199,7 @@ def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gaze
     if a.places:  # only reference points: "six were killed at the base, south-east of Homs", "in the town west of Mosul"
         if all(place_km(place, p.place) > REFERENCE_KM for p in a.places):
             return []
-    elif not a.dates or any(d.date == last.event_date for d in a.dates) or \
+    elif a.classes <= GENERIC or not a.dates or any(d.date == last.event_date for d in a.dates) or \
             all(d.start - cue.end > ANAPHOR_DATE_REACH for d in a.dates):
         return []  # (a date far after the place belongs to something else: "… from which the jets of Tuesday's attack took off")
     return [Located(Mention(cue.start, cue.end, (Candidate(place, 100.0, ""),)), place, "locative")]

@@ -467,6 +467,7 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
 
 @pytest.mark.parametrize("text", [
     "He said an air exercise would begin next week, and delegations would meet in Baghdad in April.",
+    "Security forces arrested four ISIS suspects in al-Qaim district in a pre-dawn raid.",
     # running tallies and counts of a kind
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
@@ -500,3 +501,11 @@ def test_the_attack_told_before_with_other_places_is_no_new_incident(gazetteer):
             "وأوضحت الوزارة أن الهجوم لم يسفر عن أي إصابات، فيما انقطعت الكهرباء في أربيل والسليمانية ودهوك.")
     found = run(text, gazetteer, published=dt.date(2025, 11, 27))
     assert [(i.place.name, i.fatalities, i.injured) for i in found] == [("Khor Mor gas field", 0, 0)]
+
+
+def test_the_attack_said_again_with_the_next_mornings_news_is_no_other_days_attack(gazetteer):
+    text = ("استهدفت طائرة مسيرة مساء أمس مطار أربيل الدولي. "
+            "ولم يسفر الهجوم عن أي خسائر، واستؤنفت حركة الملاحة في المطار بشكل طبيعي صباح اليوم.")
+    found = run(text, gazetteer, published=dt.date(2024, 10, 13))
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [
+        ("Erbil International Airport", "2024-10-12", 0)]
