@@ -145,9 +145,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.classes = set()
         return a
     cues = a.cues = lexicon.cues.find(words, keys)
-    negations = [h.end for h in cues if "negation" in h.payloads]
-    if negations:  # "it had not previously struck inside Damascus": no attack
-        a.triggers = triggers = [h for h in triggers if not any(0 <= h.start - e <= NEGATION_REACH for e in negations)]
+    # "it had not previously struck inside Damascus", "لم تستهدف": no attack (but "لم يسفر الهجوم" told one)
+    negations = [(h.end, 0 if is_arabic(words[h.start]) else NEGATION_REACH) for h in cues if "negation" in h.payloads]
+    if negations:
+        a.triggers = triggers = [h for h in triggers if not any(0 <= h.start - e <= reach for e, reach in negations)]
         a.classes = {c for h in triggers for c in h.payloads}
         if not a.classes - CIRCUMSTANCES:
             a.classes = set()
@@ -566,7 +567,8 @@ def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> Non
     """A follow-up without a place of its own ("the strike killed three, among them…") adds
     what the incident lacks: the fuller casualty figures, the date, the means, the actors;
     unless it is dated differently (then it tells of something else)."""
-    if a.dates and incident.event_date and all(d.date != incident.event_date for d in a.dates):
+    retold = a.classes and a.classes <= GENERIC and _definite(a)  # "the attack caused no losses … (news of today)"
+    if a.dates and incident.event_date and all(d.date != incident.event_date for d in a.dates) and not retold:
         return
     for _, kind, n in a.casualties:
         if kind == "killed":
