@@ -509,3 +509,10 @@ def test_the_attack_said_again_with_the_next_mornings_news_is_no_other_days_atta
     found = run(text, gazetteer, published=dt.date(2024, 10, 13))
     assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [
         ("Erbil International Airport", "2024-10-12", 0)]
+
+
+def test_a_plan_to_attack_is_no_attack(gazetteer):
+    text = ("Israel said it struck Iranian forces near Damascus late on Saturday, foiling a plan to launch "
+            "explosive-laden drones at targets in northern Israel.")
+    (inc,) = run(text, gazetteer, published=dt.date(2019, 8, 25))
+    assert inc.incident_type == "airstrike"
