@@ -233,6 +233,8 @@ def _definite(a: Analysed) -> bool:
 
 def _breaks(a: Analysed, marks: str = CLAUSE_MARKS) -> frozenset[int]:
     """Positions of the words that follow punctuation (a comma, a dash, a bracket)."""
+    if not any(c in a.text for c in marks):
+        return frozenset()
     return frozenset(i for i in range(1, len(a.offsets))
                      if any(c in marks for c in a.text[a.offsets[i - 1][1] - a.start:a.offsets[i][0] - a.start]))
 
