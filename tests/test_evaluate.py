@@ -45,8 +45,12 @@ def test_evaluate_command_prints_scores_per_language():
 
 
 
-@pytest.mark.parametrize("name", ["heldout", "blind", "blind2", "blind3"])
-def test_studied_sets_stay_above_the_targets(name):
+@pytest.mark.parametrize("name, place_floor, dated_floor", [
+    ("heldout", 0.90, 0.85), ("blind", 0.90, 0.85), ("blind2", 0.90, 0.85), ("blind3", 0.90, 0.85),
+    ("blind4", 0.88, 0.85), ("blind5", 0.90, 0.85),
+    ("blind6", 0.80, 0.72),  # studied last: still below the targets (0.84/0.76 and 0.83/0.76 when studied)
+])
+def test_studied_sets_stay_above_their_floors(name, place_floor, dated_floor):
     """The sets once written blind have been studied since: they guard against regressions."""
     folder = ROOT / "tests" / "data" / name
     r = run_cli("evaluate", str(folder / "gold.jsonl"), str(folder / "texts"))
@@ -55,4 +59,4 @@ def test_studied_sets_stay_above_the_targets(name):
     for lang in ("ar", "en"):
         place_f1 = float(re.search(r"place P [\d.]+ R [\d.]+ F1 ([\d.]+)", lines[lang])[1])
         dated_f1 = float(re.search(r"place\+date P [\d.]+ R [\d.]+ F1 ([\d.]+)", lines[lang])[1])
-        assert place_f1 >= 0.90 and dated_f1 >= 0.85, lines[lang]
+        assert place_f1 >= place_floor and dated_f1 >= dated_floor, lines[lang]
