@@ -148,6 +148,11 @@ class Gazetteer:
                 if not is_arabic(name):
                     for variant in latin_spellings(name):  # "Al Hawijah" is also "Hawija"
                         self._table.add(variant, p)
+                else:
+                    for variant in arabic_spellings(name):  # "صفوان" is also written "سفوان", "باتيفا" "باطيفا"
+                        self._table.add(variant, p)
+                        if not normalize_ar(variant.split()[0]).startswith("ال"):
+                            self._bare.add((name_key(variant), p.id))
                 if is_arabic(name) and not normalize_ar(name.split()[0]).startswith("ال"):
                     self._bare.add((name_key(name), p.id))
         self._index = self._table.index
@@ -293,6 +298,22 @@ FACILITY_FEATURES = ("airport", "base", "camp", "crossing", "dam", "oilfield")
 IN_WORDS = ("في", "in", "at")
 FACILITY_LOOKBACK = 3  # words between "base" and the "in" before a town ("the US-led coalition base in")
 FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
+
+
+EMPHATICS = str.maketrans("صطضظ", "ستدز")
+PLAIN = {"س": "ص", "ت": "ط"}
+
+
+def arabic_spellings(name: str) -> set[str]:
+    """Local press spellings of an Arabic place name of five letters or more: its emphatic
+    consonants written plain (صفوان/سفوان) and a plain ت or س written emphatic (باتيفا/باطيفا),
+    one letter at a time."""
+    if len(name.replace(" ", "")) < 5:
+        return set()
+    out = {name.translate(EMPHATICS)}
+    out |= {name[:i] + PLAIN[c] + name[i + 1:] for i, c in enumerate(name) if c in PLAIN}
+    out.discard(name)
+    return out
 
 
 TELL_FORMS = ("tall", "tal", "tell", "tel")  # the Arabic تل (hill) at the start of a place name

@@ -468,6 +468,11 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
 @pytest.mark.parametrize("text", [
     "He said an air exercise would begin next week, and delegations would meet in Baghdad in April.",
     "Security forces arrested four ISIS suspects in al-Qaim district in a pre-dawn raid.",
+    # outlooks, habits, trends and displacement
+    "Watch for clashes in Maysan, Dhi Qar and Basra.",
+    "The group still carries out low-level attacks, mostly in Diyala and Kirkuk.",
+    "وتكرر إسرائيل استهداف مواقع في ريف دمشق الجنوبي الغربي ومحافظة القنيطرة.",
+    "ونزح آلاف السكان من القامشلي باتجاه القرى الجنوبية هرباً من القصف.",
     # running tallies and counts of a kind
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
@@ -516,3 +521,11 @@ def test_a_plan_to_attack_is_no_attack(gazetteer):
             "explosive-laden drones at targets in northern Israel.")
     (inc,) = run(text, gazetteer, published=dt.date(2019, 8, 25))
     assert inc.incident_type == "airstrike"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("انفجرت عبوة ناسفة مساء أمس على رتل شاحنات قرب ناحية سفوان جنوبي محافظة البصرة.", "Şafwān"),  # صفوان
+    ("استهدفت طائرة مسيرة أمس سيارة قرب ناحية باطيفا في قضاء زاخو.", "Batifa"),  # باتيفا
+])
+def test_arabic_press_spellings_of_emphatic_letters(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
