@@ -341,6 +341,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
         before = _cue_before(cues, m.start)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
+        if any("between" in h.payloads and h.end == m.start for h in cues):
+            role = "route"  # "near Altun Kupri, between Erbil and Kirkuk"
         if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and
                not any(i in breaks for i in range(h.end + 1, m.start + 1)) for h in cues):
             role = "route"  # "the road linking X and Y": reference points, unless nothing else is named
@@ -413,7 +415,7 @@ def _drop_containers(places: list[Located]) -> list[Located]:
         located = towns
     if not located:  # the wider area or the reference point is all the sentence gives (one end of a road)
         located = [p for p in places if p.role == "container"] or \
-            [p for p in places if p.role != "route"] or places[:1]
+            [p for p in places if p.role not in REFERENCES] or places[:1]  # "east of al-Qayyarah, south of Mosul"
     keep: list[Located] = []
     seen: set[str] = set()
     for p in located:

@@ -529,3 +529,17 @@ def test_a_plan_to_attack_is_no_attack(gazetteer):
 ])
 def test_arabic_press_spellings_of_emphatic_letters(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_a_chain_of_reference_points_is_one_incident_at_the_first(gazetteer):
+    text = ("MOSUL (Northern Desk) - One soldier was killed on Sunday evening when a roadside bomb struck a vehicle "
+            "on a rural road east of al-Qayyarah, south of Mosul, the command said on Monday.")
+    (inc,) = run(text, gazetteer, published=dt.date(2022, 3, 28))
+    assert (inc.place.name, inc.fatalities) == ("Qayyarah", 1)
+
+
+def test_between_two_towns_only_says_where_the_site_lies(gazetteer):
+    text = ("ERBIL (Hawler Herald English) - Militants attacked a Peshmerga position near Altun Kupri, between Erbil "
+            "and Kirkuk, late on Sunday.")
+    (inc,) = run(text, gazetteer, published=dt.date(2023, 1, 16))
+    assert inc.place.name == "Altun Kupri"
