@@ -15,7 +15,7 @@ import regex
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
-from incidents.arabic import is_arabic, normalize_word, word_key
+from incidents.arabic import is_arabic, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -264,6 +264,7 @@ def _context_places(analysed: list[Analysed]) -> list[Place]:
 
 
 ROLE_CUES = ("locative", "near", "direction", "container")
+KUNYA = frozenset(("abu", "abou", "bin", "ibn", "أبو", "ابو", "بن"))  # a name after these is a person's
 REFERENCES = ("direction", "route")  # roles of places that only say where the site lies
 
 
@@ -337,6 +338,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         if _not_a_location(cues, m.start, words, breaks, m.end):
             continue
+        if m.start and words[m.start - 1].casefold() in KUNYA:
+            continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
         if out and m.start - out[-1].mention.end <= 1 and any(i in asides for i in range(out[-1].mention.end, m.start + 1)):
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
         before = _cue_before(cues, m.start)
@@ -353,9 +356,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
-        if (role == "locative" and out and out[-1].role != "container" and gap <= 3 and
+        if (role == "locative" and out and gap <= 3 and
                 not words[m.start - 1].endswith(("'s", "’s")) and
-                not any(words[i].casefold() in ("and", "or") or i in breaks or _and_preposition(words[i]) for i in between) and
+                not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
         clitic = m.clitic.lstrip("وف")
@@ -389,14 +392,6 @@ def _explicit(mentions: list[Mention], cues: list[Hit], m: Mention) -> bool:
         return True
     country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
     return country is not None and _cue_before(cues, country.start) == "locative"
-
-
-AND_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "على", "قرب", "داخل"))
-
-
-def _and_preposition(word: str) -> bool:
-    """"وعلى", "وفي": "and at" starts a second site, not the area of the first."""
-    return word[:1] == "و" and normalize_word(word[1:]) in AND_PREPOSITIONS
 
 
 def _drop_containers(places: list[Located]) -> list[Located]:

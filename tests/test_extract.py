@@ -473,6 +473,8 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "The group still carries out low-level attacks, mostly in Diyala and Kirkuk.",
     "وتكرر إسرائيل استهداف مواقع في ريف دمشق الجنوبي الغربي ومحافظة القنيطرة.",
     "ونزح آلاف السكان من القامشلي باتجاه القرى الجنوبية هرباً من القصف.",
+    "The ministry says dozens of its fighters have been killed in IS attacks in Kirkuk and Diyala over the past five years.",
+    "Samawah had been largely spared the bombings that hit Baghdad and other cities.",
     # running tallies and counts of a kind
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
@@ -543,3 +545,10 @@ def test_between_two_towns_only_says_where_the_site_lies(gazetteer):
             "and Kirkuk, late on Sunday.")
     (inc,) = run(text, gazetteer, published=dt.date(2023, 1, 16))
     assert inc.place.name == "Altun Kupri"
+
+
+def test_a_kunya_is_a_persons_name_and_a_chain_of_areas_is_one_site(gazetteer):
+    text = ("On Aug. 4, CENTCOM forces conducted a strike near the town of Harim, killing Abu Hamza al-Urduni. "
+            "Regime forces shelled the town of Ihsim in Jabal al-Zawiya in the southern Idlib countryside on Aug. 4.")
+    found = run(text, gazetteer, published=dt.date(2024, 8, 6))
+    assert sorted(i.place.name for i in found) == ["Iḩsim", "Ḩārim"]
