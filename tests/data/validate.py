@@ -35,6 +35,7 @@ SETS = {
     "blind5": Spec("f", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4")),
     "blind6": Spec("g", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")),
     "blind7": Spec("k", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")),
+    "blind8": Spec("m", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")),
 }
 
 
