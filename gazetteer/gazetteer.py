@@ -300,18 +300,26 @@ FACILITY_LOOKBACK = 3  # words between "base" and the "in" before a town ("the U
 FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
 
 
+JOINED_PREFIXES = ("كفر", "تل", "دير", "عين", "بيت", "خان", "رأس", "بئر")
 EMPHATICS = str.maketrans("صطضظ", "ستدز")
 PLAIN = {"س": "ص", "ت": "ط"}
 
 
 def arabic_spellings(name: str) -> set[str]:
-    """Local press spellings of an Arabic place name of five letters or more: its emphatic
+    """Local press spellings of an Arabic place name: its first word كفر, تل, دير, … written joined
+    to the next or apart (كفر شمس/كفرشمس); and, for names of five letters or more, its emphatic
     consonants written plain (صفوان/سفوان) and a plain ت or س written emphatic (باتيفا/باطيفا),
     one letter at a time."""
-    if len(name.replace(" ", "")) < 5:
-        return set()
-    out = {name.translate(EMPHATICS)}
-    out |= {name[:i] + PLAIN[c] + name[i + 1:] for i, c in enumerate(name) if c in PLAIN}
+    out = set()
+    first, _, rest = name.partition(" ")
+    if rest and first in JOINED_PREFIXES:
+        out.add(first + rest)  # "كفر شمس" is also written "كفرشمس"
+    elif not rest and any(name.startswith(p) and len(name) > len(p) + 2 for p in JOINED_PREFIXES):
+        prefix = next(p for p in JOINED_PREFIXES if name.startswith(p))
+        out.add(f"{prefix} {name[len(prefix):]}")  # "كفرنبل" is also written "كفر نبل"
+    if len(name.replace(" ", "")) >= 5:
+        out.add(name.translate(EMPHATICS))
+        out |= {name[:i] + PLAIN[c] + name[i + 1:] for i, c in enumerate(name) if c in PLAIN}
     out.discard(name)
     return out
 

@@ -475,6 +475,7 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "ونزح آلاف السكان من القامشلي باتجاه القرى الجنوبية هرباً من القصف.",
     "The ministry says dozens of its fighters have been killed in IS attacks in Kirkuk and Diyala over the past five years.",
     "Samawah had been largely spared the bombings that hit Baghdad and other cities.",
+    "In return, the fighters fired rockets and artillery shells at regime positions along the front lines in Idlib.",
     # running tallies and counts of a kind
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
@@ -528,6 +529,7 @@ def test_a_plan_to_attack_is_no_attack(gazetteer):
 @pytest.mark.parametrize("text, place", [
     ("انفجرت عبوة ناسفة مساء أمس على رتل شاحنات قرب ناحية سفوان جنوبي محافظة البصرة.", "Şafwān"),  # صفوان
     ("استهدفت طائرة مسيرة أمس سيارة قرب ناحية باطيفا في قضاء زاخو.", "Batifa"),  # باتيفا
+    ("شنت طائرات حربية ليل أمس غارات على موقع عسكري قرب بلدة كفرشمس في ريف درعا.", "Kafr Shams"),  # كفر شمس
 ])
 def test_arabic_press_spellings_of_emphatic_letters(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
@@ -552,3 +554,10 @@ def test_a_kunya_is_a_persons_name_and_a_chain_of_areas_is_one_site(gazetteer):
             "Regime forces shelled the town of Ihsim in Jabal al-Zawiya in the southern Idlib countryside on Aug. 4.")
     found = run(text, gazetteer, published=dt.date(2024, 8, 6))
     assert sorted(i.place.name for i in found) == ["Iḩsim", "Ḩārim"]
+
+
+def test_a_sub_district_near_which_villages_were_shelled(gazetteer):
+    text = ("DUHOK - Turkish artillery shelled the outskirts of villages near the sub-district of Mangesh, north of "
+            "Duhok, on Monday afternoon, wounding a farmer.")
+    (inc,) = run(text, gazetteer, published=dt.date(2024, 10, 29))
+    assert (inc.place.name, inc.injured) == ("Mangêsh", 1)
