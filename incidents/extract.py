@@ -604,7 +604,8 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
         if twin is None:
             out.append(replace(inc))
             continue
-        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place)):
+        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place) or
+                                                          _headline(twin, inc)):
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
@@ -668,7 +669,9 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     """``a`` is an undated headline of ``b``: told before it, at its place, the town of its
     part, or the governorate's main city ("CENTCOM kills ISIS operative in Deir ez-Zor" over
     the strike near Subaykhan); its attack word may be vaguer ("raid" over "clashed")."""
-    return a.event_date is None and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
+    headline = a.event_date is None or (a.start == 0 and a.event_date == b.event_date and  # "Syrian shelling kills
+                                        a.incident_type == b.incident_type)  # Turkish soldiers in Idlib … in Saraqib"
+    return headline and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
         and (a.place.place_id == b.place.place_id or _town_and_part(a.place, b.place) or
              a.place.feature in ("city", "governorate"))
 

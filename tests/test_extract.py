@@ -561,3 +561,17 @@ def test_a_sub_district_near_which_villages_were_shelled(gazetteer):
             "Duhok, on Monday afternoon, wounding a farmer.")
     (inc,) = run(text, gazetteer, published=dt.date(2024, 10, 29))
     assert (inc.place.name, inc.injured) == ("Mangêsh", 1)
+
+
+def test_a_headline_dated_by_the_lede_is_the_story_in_the_provinces_town(gazetteer):
+    text = ("Syrian shelling kills Turkish soldiers in Idlib\n\n"
+            "Seven Turkish soldiers were killed on Monday. The shelling hit a Turkish position near Saraqib on Monday.")
+    (inc,) = run(text, gazetteer, published=dt.date(2020, 2, 3))
+    assert (inc.place.name, inc.fatalities) == ("Saraqib", 7)
+
+
+def test_the_provinces_countryside_after_a_town_is_its_area(gazetteer):
+    text = ("Gunmen attacked a checkpoint in the town of Khasham, in the eastern Deir ez-Zor countryside, "
+            "on Saturday night, killing two fighters.")
+    (inc,) = run(text, gazetteer, published=dt.date(2024, 5, 20))
+    assert inc.place.name == "Khushām"
