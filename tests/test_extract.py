@@ -81,6 +81,7 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
     ("صواريخ باليستية استهدفت قاعدة عين الأسد.", "missile_attack"),
     ("انفجار عبوة ناسفة في بغداد.", "ied"),
     ("اشتباكات مسلحة في القائم.", "clash"),
+    ("قتل شخصان في نزاع عشائري مسلح اندلع أمس في قرية تابعة لقضاء المدينة شمالي البصرة.", "clash"),
     ("A one-way attack drone struck Ain al-Asad air base.", "drone_attack"),
     # an explosion is a bomb's only when no other means are named
     ("An explosion tore through a market in Kirkuk on Monday.", "ied"),
