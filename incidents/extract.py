@@ -264,6 +264,7 @@ def _context_places(analysed: list[Analysed]) -> list[Place]:
 
 
 ROLE_CUES = ("locative", "near", "direction", "container")
+DISTRICT_WORDS = ("district", "subdistrict", "sub-district")
 KUNYA = frozenset(("abu", "abou", "bin", "ibn", "أبو", "ابو", "بن"))  # a name after these is a person's
 REFERENCES = ("direction", "route")  # roles of places that only say where the site lies
 
@@ -356,6 +357,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
+        district = any(h.start == m.end and words[h.start].casefold() in DISTRICT_WORDS for h in cues)
+        if role == "locative" and out and gap <= 3 and district and out[-1].role != "container" and \
+                any(i in breaks for i in between):
+            role = "container"  # "near Bartella, in Hamdaniya district": the district of the site
         if (role == "locative" and out and gap <= 3 and
                 not words[m.start - 1].endswith(("'s", "’s")) and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and

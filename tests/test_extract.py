@@ -576,3 +576,11 @@ def test_the_provinces_countryside_after_a_town_is_its_area(gazetteer):
             "on Saturday night, killing two fighters.")
     (inc,) = run(text, gazetteer, published=dt.date(2024, 5, 20))
     assert inc.place.name == "Khushām"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("An IED struck an army Humvee yesterday afternoon near Bartella, in Hamdaniya district east of Mosul.", "Barţalah"),
+    ("Terrorists fired rocket shells today on Tal Salhab town in Hama northwestern countryside.", "Tall Salḩab"),
+])
+def test_the_district_or_countryside_after_a_site_is_its_area(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer)] == [place]
