@@ -124,7 +124,9 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if word.kind == "month" and prev and prev.end == hit.start and prev.payloads[0].kind == "month":
             continue  # "كانون الأول/ديسمبر": the same month in its other name
         if word.kind == "month":
-            expr = _explicit(words, hit.start, hit.end, word.value, None, reference, guess_year=not explicit_only)
+            # "١٥ نيسان/أبريل ٢٠١٧": the year follows the month's other name
+            end = nxt.end if nxt and nxt.start == hit.end and nxt.payloads[0] == word else hit.end
+            expr = _explicit(words, hit.start, end, word.value, None, reference, guess_year=not explicit_only)
         elif word.kind == "weekday":
             if nxt and nxt.payloads[0].kind == "month" and nxt.start == hit.end + 1:
                 expr = _explicit(words, nxt.start, nxt.end, nxt.payloads[0].value, word.value, reference,

@@ -75,3 +75,13 @@ def test_relative_dates_need_a_reference():
 
 def test_may_the_verb_is_not_a_month():
     assert find_dates(words("officials said they may respond"), PUB) == []
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("تفجير ١٥ نيسان/أبريل ٢٠١٧ الأكثر إيلاماً", dt.date(2017, 4, 15), 1),  # the year after the month's other name
+    ("ففي الثامن من أيلول/سبتمبر ٢٠١٨ قصف الحرس الثوري", dt.date(2018, 9, 8), 1),
+    ("في كانون الأول/ديسمبر ٢٠١٧", dt.date(2017, 12, 1), 3),
+])
+def test_a_year_after_both_names_of_a_month(text, expected, precision):
+    (d,) = find_dates(words(text), dt.date(2022, 2, 2))
+    assert (d.date, d.precision) == (expected, precision)
