@@ -18,8 +18,10 @@ from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
 KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "same_day")
-MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "أواخر")
+MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "mid", "أواخر", "أوائل",
+               "منتصف", "نهاية", "بداية")
 NIGHT_JOINERS = ("to", "into", "على", "إلى", "الى")  # "the night of Tuesday to Wednesday", "ليلة الثلاثاء على الأربعاء"
+MONTH_INTROS = frozenset(normalize_ar(w).casefold() for w in MONTH_INTRO)
 ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -53,8 +55,11 @@ def _int(word: str) -> int | None:
     return int(w) if w.isdigit() and len(w) <= 4 else None
 
 
+ORDINAL_SUFFIX = regex.compile(r"(?<=\d)(st|nd|rd|th)$", regex.IGNORECASE)  # "Jan 5th", "the 21st"
+
+
 def _day(word: str | None) -> int | None:
-    n = _int(word.rstrip(",")) if word else None
+    n = _int(ORDINAL_SUFFIX.sub("", word.rstrip(","))) if word else None
     return n if n is not None and 1 <= n <= 31 else None
 
 
@@ -197,7 +202,8 @@ def _explicit(words, start, end, month, weekday, reference, *, first=None, guess
         s = first
     if day is None:
         intro = normalize_ar(before).casefold() if before else ""
-        if not (year or intro in MONTH_INTRO) or (not is_arabic(words[start]) and not words[start][:1].isupper()):
+        if not (year or intro in MONTH_INTROS) or \
+                (not is_arabic(words[start]) and not any(p[:1].isupper() for w in words[start:end] for p in w.split("-"))):
             return None
         if year is None and (reference is None or not guess_year):
             return None

@@ -85,3 +85,14 @@ def test_may_the_verb_is_not_a_month():
 def test_a_year_after_both_names_of_a_month(text, expected, precision):
     (d,) = find_dates(words(text), dt.date(2022, 2, 2))
     assert (d.date, d.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("early on Jan 5th", dt.date(2024, 1, 5), 1),
+    ("in mid-January", dt.date(2024, 1, 1), 3),
+    ("أواخر كانون الثاني", dt.date(2024, 1, 1), 3),
+    ("منتصف كانون الثاني", dt.date(2024, 1, 1), 3),
+])
+def test_ordinal_days_and_parts_of_a_month(text, expected, precision):
+    (d,) = find_dates(words(text), dt.date(2024, 2, 15))
+    assert (d.date, d.precision) == (expected, precision)
