@@ -22,6 +22,7 @@ MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع"
                "منتصف", "نهاية", "بداية")
 NIGHT_JOINERS = ("to", "into", "على", "إلى", "الى")  # "the night of Tuesday to Wednesday", "ليلة الثلاثاء على الأربعاء"
 MONTH_INTROS = frozenset(normalize_ar(w).casefold() for w in MONTH_INTRO)
+DMY = regex.compile(r"^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$")
 ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -162,7 +163,28 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         m = ISO.match(w)
         if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
             out.append(DateExpr(i, i + 1, d, 1, w))
+        m = DMY.match(w)  # "13-3-2024", "13.03.2024"
+        if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
+            out.append(DateExpr(i, i + 1, d, 1, w))
+    out += _numeric(words, {i for e in out for i in range(e.start, e.end)})
     return sorted(out, key=lambda e: e.start)
+
+
+def _numeric(words: Sequence[str], taken: set[int]) -> list[DateExpr]:
+    """Dates written in digits and split by the tokeniser: "12/03/2024" (day first, as the Arabic and
+    European press writes them), "١٢/٣/٢٠٢٤", "2024/03/12"."""
+    out = []
+    for i in range(len(words) - 2):
+        if taken & {i, i + 1, i + 2}:
+            continue
+        a, b, c = (_int(w) for w in words[i:i + 3])
+        if None in (a, b, c):
+            continue
+        d = _safe_date(c, b, a) if 1900 <= c <= 2100 else _safe_date(a, b, c) if 1900 <= a <= 2100 else None
+        if d is not None:
+            out.append(DateExpr(i, i + 3, d, 1, " ".join(words[i:i + 3])))
+            taken |= {i, i + 1, i + 2}
+    return out
 
 
 def _relative(word: DateWord, start: int, end: int, nxt, reference: dt.date, used: set[int]) -> DateExpr:

@@ -96,3 +96,19 @@ def test_a_year_after_both_names_of_a_month(text, expected, precision):
 def test_ordinal_days_and_parts_of_a_month(text, expected, precision):
     (d,) = find_dates(words(text), dt.date(2024, 2, 15))
     assert (d.date, d.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 12/03/2024", dt.date(2024, 3, 12)),  # day first, as the Arabic and European press writes it
+    ("بتاريخ ١٢/٣/٢٠٢٤", dt.date(2024, 3, 12)),
+    ("2024/03/12", dt.date(2024, 3, 12)),
+    ("13-3-2024", dt.date(2024, 3, 13)),
+    ("قبل ثلاثة أيام", dt.date(2024, 3, 11)),
+])
+def test_numeric_and_counted_dates(text, expected):
+    (d,) = find_dates(words(text), dt.date(2024, 3, 14))
+    assert d.date == expected
+
+
+def test_the_previous_day_is_not_today():
+    assert find_dates(words("وفي اليوم السابق سقطت قذائف"), dt.date(2024, 3, 14)) == []
