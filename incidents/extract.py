@@ -106,17 +106,15 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         if made and incidents and a.classes <= GENERIC and _definite(a):
             # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
             # places of the attack told before are its places
-            made = [m for m in made if any(o.place.place_id == m.place.place_id or _town_and_part(o.place, m.place)
-                                           for o in incidents)]
+            made = [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
             for m in made:
                 m.incident_type = "other"  # its means are those of the attack it retells
             if not made:
                 a.places = []  # … and its figures go to the incident just told
         if made:
-            for inc in made:  # a retelling, with no date of its own, of an incident told before takes its date
-                twin = next((o for o in reversed(incidents) if o.place.place_id == inc.place.place_id or
-                             _town_and_part(o.place, inc.place)), None)
-                if not a.dates and twin is not None:
+            for inc in made if not a.dates else ():  # a retelling with no date of its own takes its twin's
+                twin = next((o for o in reversed(incidents) if _same_site(o.place, inc.place)), None)
+                if twin is not None:
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
             previous, follow, told = made, FOLLOW_SENTENCES, set()
@@ -664,6 +662,11 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
         (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))
 
 
+def _same_site(a: PlaceRef, b: PlaceRef) -> bool:
+    """The same place, or a town and a part of it."""
+    return a.place_id == b.place_id or _town_and_part(a, b)
+
+
 def _town_and_part(a: PlaceRef, b: PlaceRef) -> bool:
     """A town and a part of it (its airport, base, district) close by."""
     return a.admin1 == b.admin1 and (_finer(a, b) or _finer(b, a)) and \
@@ -677,8 +680,7 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     headline = a.event_date is None or (a.start == 0 and a.event_date == b.event_date and  # "Syrian shelling kills
                                         a.incident_type == b.incident_type)  # Turkish soldiers in Idlib … in Saraqib"
     return headline and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
-        and (a.place.place_id == b.place.place_id or _town_and_part(a.place, b.place) or
-             a.place.feature in ("city", "governorate"))
+        and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
 
 
 def _contains(area: Place, place: Place) -> bool:

@@ -123,7 +123,6 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
             used_numbers.update(more)
             out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more)))
-    hit_starts = {h.start for h in hits} | {f[0] for f in fixed}
     for h in hits:  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
