@@ -10,11 +10,13 @@ import regex
 from bs4 import BeautifulSoup
 
 from incidents.arabic import ARABIC_LETTER, WORD, normalize_ar
+from incidents.errors import DataFileError
 from incidents.lexicon import load_csv
 
-SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "form")
+SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "form",
+             "aside", "figcaption")  # asides hold other stories; captions retell or date a photo
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-              "article", "header", "blockquote", "figcaption", "title")
+              "article", "header", "blockquote", "title")
 # A sentence ends at . ! ? ؟ … (then space, a quote or a letter) or at a line break.
 SENTENCE_END = regex.compile(r"(?<=[.!?؟…])[\"'”»)]*(?=\s|\p{L})|\n+")
 MAX_FURNITURE_LINE = 200
@@ -65,19 +67,69 @@ def html_to_text(html: str) -> HtmlDocument:
     return HtmlDocument("\n".join(line for line in lines if line), title, published)
 
 
+FURNITURE_KINDS = ("line", "label", "list")
+HEADLINE_WORDS = 20  # a line of a related-stories list: a headline, not a paragraph
+SENTENCE_FINAL = regex.compile(r"[.!?؟…][\"'”»)]*$")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: tuple[str, ...]  # a short line containing one of these is furniture ("Share on Facebook")
+    label: frozenset[str]  # a line that is only one of these ("Advertisement")
+    list: tuple[str, ...]  # a heading ("Related", "اقرأ أيضاً:"): the headlines under it are other stories
+
+
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[str, ...]:
-    rows = load_csv("boilerplate.csv", required=("lang", "phrase"))
-    return tuple(normalize_ar(r["phrase"]).casefold() for r in rows)
+def _furniture() -> Furniture:
+    rows = load_csv("boilerplate.csv", required=("lang", "phrase", "kind"))
+    by_kind: dict[str, list[str]] = {k: [] for k in FURNITURE_KINDS}
+    for n, r in enumerate(rows, start=2):
+        if r["kind"] not in by_kind:
+            raise DataFileError(f"boilerplate.csv:{n}: kind {r['kind']!r} is not one of {', '.join(FURNITURE_KINDS)}")
+        by_kind[r["kind"]].append(_furniture_key(r["phrase"]))
+    return Furniture(tuple(by_kind["line"]), frozenset(by_kind["label"]), tuple(by_kind["list"]))
+
+
+def _furniture_key(line: str) -> str:
+    return " ".join(normalize_ar(line).casefold().split())
+
+
+def _list_heading(key: str, headings: tuple[str, ...]) -> bool | None:
+    """True for a heading alone ("Related", "اقرأ أيضاً:"), False for a heading with its one headline
+    on the line ("Read also: …"), None for any other line."""
+    for h in headings:
+        if key.startswith(h):
+            rest = key[len(h):].strip()
+            if not rest.strip(":|-–—"):
+                return True
+            if rest[0] in ":|-–—":
+                return False
+    return None
+
+
+def _headline(line: str) -> bool:
+    """A short line that does not end a sentence: an item of a list of stories."""
+    return len(line.split()) <= HEADLINE_WORDS and not SENTENCE_FINAL.search(line.strip())
 
 
 def remove_furniture(text: str) -> str:
-    """Drop short lines that are page furniture ("enable JavaScript", "اقرأ المزيد")."""
-    phrases = _furniture()
+    """Drop page furniture: short lines of share buttons, captions and credits ("enable JavaScript",
+    "اقرأ المزيد", "Photo: …"), ad labels, and related-stories boxes (the heading and the headlines
+    under it, which are other stories)."""
+    furniture = _furniture()
     kept = []
+    in_list = False
     for line in text.splitlines():
-        norm = normalize_ar(line).casefold()
-        if len(line) <= MAX_FURNITURE_LINE and any(p in norm for p in phrases):
+        key = _furniture_key(line)
+        if in_list and (not key or _headline(line)):
+            continue
+        in_list = False
+        heading = _list_heading(key, furniture.list)
+        if heading is not None:
+            in_list = heading
+            continue
+        if key.strip(" :") in furniture.label or (
+                len(line) <= MAX_FURNITURE_LINE and any(p in key for p in furniture.line)):
             continue
         kept.append(line.rstrip())
     return "\n".join(kept).strip()

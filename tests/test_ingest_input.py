@@ -82,6 +82,52 @@ def test_html_scripts_and_furniture_are_not_text(tmp_path):
     assert inc.event_date == "2024-01-20" and inc.sources[0].evidence == EN
 
 
+# A page pasted from a news site: menus, share buttons, a caption, an ad label and a box of related
+# stories around the report. Only the report's attack is an incident: the headlines in the box are
+# other stories, and the caption is not a second telling.
+PASTED = {
+    "en": ("Skip to main content\nWorld | Middle East\nDrone attack targets Erbil airport\nShare on Facebook\n"
+           "Advertisement\nERBIL, Iraq - An explosive-laden drone targeted Erbil International Airport late on "
+           "Sunday, the counter-terrorism service said, adding that the attack caused no casualties.\n"
+           "Photo: Smoke over Erbil, March 3, 2024. (AFP)\nNo group claimed the attack.\nRelated\n\n"
+           "Rocket attack hits Ain al-Asad air base\nTurkish drone strike kills two in Sinjar\n"
+           "Car bomb kills five in Tikrit market\nSubscribe to our newsletter\n"),
+    "ar": ("الرئيسية\nطائرة مسيرة تستهدف مطار أربيل\nشارك\nتابعونا على تلغرام\nاستهدفت طائرة مسيرة مفخخة "
+           "مطار أربيل الدولي مساء أمس الأحد، من دون وقوع إصابات، بحسب بيان لجهاز مكافحة الإرهاب.\n"
+           "صورة أرشيفية لمطار أربيل\nإعلان\nاقرأ أيضاً:\nقصف صاروخي يستهدف قاعدة عين الأسد\n"
+           "مقتل خمسة بتفجير سيارة مفخخة في تكريت\nأخبار ذات صلة\nغارة تركية تقتل اثنين في سنجار\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PASTED))
+def test_related_stories_and_captions_of_a_pasted_page_are_not_incidents(tmp_path, lang):
+    page = tmp_path / f"pasted-{lang}.txt"
+    page.write_text(PASTED[lang], encoding="utf-8")
+    assert ingest(tmp_path, page, extra=("--published", "2024-03-04")).returncode == 0
+    (inc,) = stored(tmp_path)[1]
+    assert (inc.location, inc.event_date, inc.incident_type) == ("Erbil International Airport", "2024-03-03", "drone_attack")
+
+
+def test_a_line_of_the_story_that_names_a_furniture_word_is_kept():
+    from incidents.text import clean
+
+    story = ("Related to the blast, police said a second device was found.\nRecommended by the council, the road "
+             "was closed.\nThe announcement (الإعلان) came late.\nRelated\nRocket attack hits Balad\n\n"
+             "Officials said the market reopened on Monday.")
+    assert clean(story).splitlines() == story.splitlines()[:3] + ["Officials said the market reopened on Monday."]
+
+
+def test_html_asides_and_figure_captions_are_not_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><article><p>{EN}</p><figure><figcaption>Car bomb kills five in Tikrit market, "
+        "March 2023</figcaption></figure></article><aside><h3>More</h3><a>Turkish drone strike kills two in "
+        "Sinjar</a></aside></body></html>", encoding="utf-8")
+    assert ingest(tmp_path, page).returncode == 0
+    (inc,) = stored(tmp_path)[1]
+    assert inc.event_date == "2024-01-20"
+
+
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     import sqlite3
 
