@@ -79,6 +79,7 @@ class Analysed:
     speech: list[int] = field(default_factory=list)  # word positions of reporting verbs
     blocked: bool = False
     breaks: frozenset[int] = frozenset()  # word positions that follow punctuation
+    fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -127,7 +128,20 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             if a.classes or a.casualties:
                 _continue(previous[0], a, lexicon)
         follow -= 1
-    return merge_within(incidents)
+    return _ground_attacks(merge_within(incidents), analysed, lexicon)
+
+
+def _ground_attacks(merged: list[tuple[ExtractedIncident, list[ExtractedIncident]]], analysed: list[Analysed],
+                    lexicon: Lexicon) -> list[ExtractedIncident]:
+    """"Gunmen attacked a checkpoint", "هجوم شنه عناصر من داعش على ثكنة": an attack whose means
+    no telling of it named, made by fighters, is ground fighting. Decided once the tellings are
+    merged, so that such an attack still takes the means of the attack it retells."""
+    fighters = {a.start: a.classes for a in analysed if a.fighters}
+    for inc, told in merged:
+        by = next((fighters[t.start] for t in told if t.start in fighters), None)
+        if inc.incident_type == "other" and by is not None:
+            inc.incident_type = lexicon.incident_type(by | {"fighters"}) or inc.incident_type
+    return [inc for inc, _ in merged]
 
 
 # ---- one sentence --------------------------------------------------------------------
@@ -156,6 +170,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     a.blocked = any("blocker" in h.payloads for h in cues)
+    a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
     a.blocked = a.blocked or (any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates)
@@ -597,16 +612,21 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 
 
 # ---- within-article dedup ------------------------------------------------------------------
-def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
+def merge_within(incidents: list[ExtractedIncident]) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
-    its story, a town and its airport or district named in turn (see ``_retold``)."""
+    its story, a town and its airport or district named in turn (see ``_retold``). Each kept
+    incident comes with the tellings merged into it."""
     out: list[ExtractedIncident] = []
+    tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
-        twin = next((o for o in out if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
-                     or _headline(o, inc)), None)
-        if twin is None:
+        k = next((k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
+                  or _headline(o, inc)), None)
+        if k is None:
             out.append(replace(inc))
+            tellings.append([inc])
             continue
+        twin = out[k]
+        tellings[k].append(inc)
         if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place) or
                                                           _headline(twin, inc)):
             # keep the dated story over its headline, the airport or district over its town
@@ -621,7 +641,7 @@ def merge_within(incidents: list[ExtractedIncident]) -> list[ExtractedIncident]:
         twin.time_precision = twin.time_precision or inc.time_precision
         twin.actor1 = twin.actor1 or inc.actor1
         twin.actor2 = twin.actor2 or inc.actor2
-    return out
+    return list(zip(out, tellings))
 
 
 SETTLEMENTS = ("city", "town", "village")

@@ -87,6 +87,14 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
     ("An explosion tore through a market in Kirkuk on Monday.", "ied"),
     ("استهدف قصف جوي مخزناً للسلاح في قضاء بلد ما أدى إلى انفجار كبير.", "airstrike"),
     ("Artillery shells hit Tal Tamr, causing a blast at a fuel depot.", "rocket_attack"),
+    # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
+    ("هاجم مسلحون من تنظيم داعش نقطة للجيش قرب قضاء كفري مساء أمس.", "clash"),
+    ("ISIS militants attacked an army checkpoint near Tarmiyah on Monday.", "clash"),
+    ("Militants fired rockets at an army checkpoint near Tarmiyah on Monday.", "rocket_attack"),
+    ("An attack on an army post in Tarmiyah killed two soldiers on Monday.", "other"),
+    # … and a retelling by the fighters' attack keeps the means told first
+    ("A roadside bomb hit an army patrol in Tarmiyah on Monday. The militants' attack in Tarmiyah killed two "
+     "soldiers.", "ied"),
 ])
 def test_incident_types(gazetteer, text, kind):
     assert [i.incident_type for i in run(text, gazetteer)] == [kind]
