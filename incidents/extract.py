@@ -449,7 +449,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     incident_type = lexicon.incident_type(_own_classes(a))
     if incident_type is None or not a.places:
         return []
-    if incident_type == "other":  # "the sites hit were…": the means were told before, in the sentences
+    if incident_type == "other" and not a.fighters:  # "the sites hit were…": the means were told before, in
+        # the sentences (but gunmen who "attacked a post" have their own means: see _ground_attacks)
         told_type = lexicon.incident_type(told)  # just before ("an aerial aggression … its missiles") or earlier
         incident_type = told_type if told_type not in (None, "other") else next(
             (t for b in reversed(before) if b.classes and not b.blocked
