@@ -99,7 +99,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         elif word.count is not None:
             fixed.append((h.start, word.kind, word.count))
         else:
-            passive = any(w.casefold() in ("were", "was", "been", "are") for w in words[max(0, h.start - 2):h.start])
+            passive = any(w.casefold() in ("were", "was", "been", "are") for w in words[max(0, h.start - 2):h.start + 1])
             for i in numbers:
                 gap = h.start - i if i < h.start else i - h.end + 1
                 if i < h.start and h.clitic.startswith("و"):

@@ -44,6 +44,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("ارتقى ثلاثة وعشرون شهيداً وأصيب خمسة عشر آخرون بهجوم في بادية الميادين.", 23, 15),  # compound numbers
     ("Gunmen attacked a checkpoint in Kirkuk on Sunday. One member of the security forces was lightly wounded.",
      None, 1),
+    # a passive figure may be far from its verb: "Three members of the PKK who were inside … were killed"
+    ("A Turkish drone struck a pickup truck near Qaladiza on Sunday. Three members of the PKK who were inside the "
+     "vehicle were killed.", 3, None),
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
