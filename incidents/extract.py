@@ -515,12 +515,19 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
     if len(a.places) < 2:
         return None
     spans = [(p.mention.start, p.mention.end) for p in a.places]
-    lo = (spans[k - 1][1] + spans[k][0]) / 2 if k else 0
-    hi = (spans[k][1] + spans[k + 1][0]) / 2 if k + 1 < len(spans) else len(a.words)
+    lo = _boundary(a, spans[k - 1][1], spans[k][0]) if k else 0
+    hi = _boundary(a, spans[k][1], spans[k + 1][0]) if k + 1 < len(spans) else len(a.words)
     local = {c for h in a.triggers if lo <= h.start < hi for c in h.payloads}
     if not local & WEAPONS:
-        return None
+        # "gunmen attacked a checkpoint near X, …, a day after a roadside bomb hit Y": X's is a clash
+        return lexicon.incident_type(local) if "clash" in local and a.classes & WEAPONS else None
     return lexicon.incident_type(local | (a.classes - WEAPONS))
+
+
+def _boundary(a: Analysed, lo: int, hi: int) -> float:
+    """Where the words of one place's attack end and the next's begin, between the two names."""
+    turn = _turn(a, lo, hi)
+    return (lo + hi) / 2 if turn is None else turn
 
 
 def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
@@ -536,12 +543,34 @@ def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
         elif len(starts) > 1 and n != 0:  # "no casualties at either site" holds for every place
             if any(abs(t - pos) <= TOTAL_WINDOW for t in totals):
                 continue  # "killing 11 fighters in all": the sum over the places, no one place's
-            owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
+            owner = _owner(a, starts, pos)
             # "... in X and Y, and officials said 16 were killed": a total, not Y's
             if owner != k or any(starts[k] < w < pos for w in a.speech):
                 continue
         counts[kind] = max(counts.get(kind, 0), n)
     return counts.get("killed"), counts.get("injured")
+
+
+def _owner(a: Analysed, starts: list[int], pos: int) -> int | None:
+    """The place a figure belongs to: the one told before it, unless the next place's attack has
+    begun ("…near Haqlaniyah, killing two, a day after a roadside bomb wounded three near
+    al-Baghdadi": the three are al-Baghdadi's)."""
+    owner = max((j for j, s in enumerate(starts) if s <= pos), default=None)
+    if owner is None:  # "Four girls killed by drone near Hasakah; shelling kills 16 in al-Bab": the first's,
+        # when the next place has an attack of its own (not "two killed in strikes on X and Y")
+        return 0 if _turn(a, a.places[0].mention.end, starts[1]) is not None else None
+    if owner + 1 == len(starts):
+        return owner
+    turn = _turn(a, a.places[owner].mention.end, starts[owner + 1])
+    return owner + 1 if turn is not None and pos >= turn else owner
+
+
+def _turn(a: Analysed, lo: int, hi: int) -> int | None:
+    """Where, between two places' names, the words of the second's attack begin: the break before
+    the first attack word that names a means ("…near Haqlaniyah, killing two, a day after a
+    roadside bomb …"), or None."""
+    first = next((t.start for t in a.triggers if lo <= t.start < hi and set(t.payloads) - GENERIC), None)
+    return max((b for b in a.breaks if lo <= b <= first), default=None) if first is not None else None
 
 
 def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) -> DateExpr | None:

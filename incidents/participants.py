@@ -59,7 +59,8 @@ def _add_once(items: list[str], value: str) -> None:
 
 
 TENS = frozenset(range(20, 100, 10))
-ONE_MORE = frozenset({"اخر", "ثالث", "رابع", "خامس"})  # "وإصابة آخر", "وجرح ثالث": one more person
+ONE_MORE = frozenset({"اخر", "ثالث", "رابع", "خامس", "another", "third", "fourth", "fifth"})  # "وجرح ثالث",
+# "wounding another", "wounding a third": one more person
 CONJUNCTIONS = frozenset({"and", "while", "but", "as", "whereas"})
 SINGULAR = frozenset({"was", "is", "has"})  # "a policeman was killed": one person
 
@@ -127,7 +128,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
         article = h.end < len(words) and words[h.end].casefold() in ("a", "an", "one")
-        another = h.end < len(words) and normalize_ar(words[h.end]) in ONE_MORE
+        another = h.end < len(words) and normalize_ar(words[h.end]).casefold() in ONE_MORE or (
+            article and h.end + 1 < len(words) and words[h.end + 1].casefold() in ONE_MORE)
         # "قتل خلاله منتسب": one short word may stand between the passive and the person
         next_but_one = h.end + 1 in persons and h.end not in breaks and h.end not in numbers
         if h.end in persons or next_but_one or another or (article and set(range(h.end + 1, h.end + 5)) & persons):

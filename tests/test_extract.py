@@ -76,6 +76,20 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
     assert (inc.fatalities, inc.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the second attack begins after a break and names its place after its figure
+    ("Gunmen attacked an army checkpoint near Haqlaniyah late on Wednesday, killing two soldiers and wounding a "
+     "third, a day after a roadside bomb wounded three members of a tribal force near al-Baghdadi on Tuesday.",
+     [("clash", 2, 1), ("ied", None, 3)]),
+    ("Four girls killed by drone strike near Hasakah; rocket fire kills 16 in al-Bab market",
+     [("drone_strike", 4, None), ("rocket_attack", 16, None)]),
+    # one attack on two places: a figure told before both is not one place's
+    ("Two civilians were killed when warplanes struck Tikrit and Samarra on Monday.", [("airstrike", None, None)] * 2),
+])
+def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, text, expected):
+    assert [(i.incident_type, i.fatalities, i.injured) for i in run(text, gazetteer)] == expected
+
+
 @pytest.mark.parametrize("text, kind", [
     ("هجوم بطائرة مسيرة مفخخة على قاعدة عين الأسد.", "drone_attack"),
     ("انتحاريان يقتحمان فجر اليوم محطة كهرباء في ناحية دبس ويفجّران حزاميهما الناسفين.", "ied"),
