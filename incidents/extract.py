@@ -104,10 +104,14 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
-        if made and incidents and a.classes <= GENERIC and _definite(a):
+        retold = a.classes <= GENERIC and _definite(a)
+        framed = not retold and bool(incidents) and _framed(a)
+        if made and incidents and (retold or framed):
             # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
-            # places of the attack told before are its places
-            made = [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
+            # places of the attack told before are its places ("وجاء التفجير بعد … على مدينة الباب"), but
+            # not those of another attack the sentence goes on to tell ("… comes after a strike on X")
+            # ("ويأتي التفجير في ظل … في ساحة التحرير": no place is the told attack's, and no date)
+            made = [] if framed else [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
             for m in made:
                 m.incident_type = "other"  # its means are those of the attack it retells
             if not made:
@@ -232,16 +236,32 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
 
 
 DEFINITE = ("the", "this", "that", "these", "those", "both", "such")
+RETELL_REACH = 2  # words between "comes", "جاء", "يعد" and the attack word it frames
+
+
+def _framed(a: Analysed) -> bool:
+    """The sentence only sets the attack told before against something else: its one attack word
+    is definite and framed ("ويأتي التفجير في ظل …", "ويعد التفجير الأعنف …", "the attack comes
+    amid …"). Not when it goes on to tell another attack ("… بعد أسبوعين من عدوان جوي على دمشق")."""
+    if len(a.triggers) != 1 or not any("retell" in h.payloads for h in a.cues):
+        return False
+    t = a.triggers[0]
+    return _definite_at(a, t) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
+                                      -RETELL_REACH <= t.start - f.end <= RETELL_REACH - 1
+                                      for f in a.cues if "retell" in f.payloads)
 
 
 def _definite(a: Analysed) -> bool:
     """Every attack word is definite: "the attack", "الهجوم", "والهجوم", "للهجوم" (one told before)."""
-    def arabic_definite(word: str) -> bool:
-        word = word[1:] if word[:1] in "وف" else word
-        return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
+    return all(_definite_at(a, h) for h in a.triggers)
 
-    return all(arabic_definite(a.words[h.start]) if is_arabic(a.words[h.start])
-               else h.start > 0 and a.words[h.start - 1].casefold() in DEFINITE for h in a.triggers)
+
+def _definite_at(a: Analysed, h: Hit) -> bool:
+    word = a.words[h.start]
+    if not is_arabic(word):
+        return h.start > 0 and a.words[h.start - 1].casefold() in DEFINITE
+    word = word[1:] if word[:1] in "وف" else word
+    return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
 
 
 def _breaks(a: Analysed, marks: str = CLAUSE_MARKS) -> frozenset[int]:

@@ -540,6 +540,20 @@ def test_the_attack_told_before_with_other_places_is_no_new_incident(gazetteer):
     assert [(i.place.name, i.fatalities, i.injured) for i in found] == [("Khor Mor gas field", 0, 0)]
 
 
+@pytest.mark.parametrize("framing, places", [
+    # the attack told before, set against something else: its places and dates are not an attack's
+    ("ويأتي التفجير في ظل استمرار التظاهرات الأسبوعية في ساحة التحرير منذ تموز الماضي.", ["Baqubah"]),
+    ("ويعد التفجير الأعنف في ديالى منذ مطلع العام.", ["Baqubah"]),
+    ("The bombing comes amid protests in Tahrir Square since July.", ["Baqubah"]),
+    # … unless the sentence goes on to tell another attack
+    ("ويأتي التفجير بعد أسبوعين من هجوم بعبوة ناسفة في الخالص في الثالث من تموز.", ["Baqubah", "Khāliş"]),
+])
+def test_a_sentence_that_frames_the_told_attack_is_no_new_incident(gazetteer, framing, places):
+    text = "انفجرت سيارة مفخخة مساء أمس في سوق شعبي وسط مدينة بعقوبة، ما أسفر عن مقتل ١٢ شخصاً. " + framing
+    found = run(text, gazetteer, published=dt.date(2015, 7, 18))
+    assert [i.place.name for i in found] == places and found[0].fatalities == 12
+
+
 def test_the_attack_said_again_with_the_next_mornings_news_is_no_other_days_attack(gazetteer):
     text = ("استهدفت طائرة مسيرة مساء أمس مطار أربيل الدولي. "
             "ولم يسفر الهجوم عن أي خسائر، واستؤنفت حركة الملاحة في المطار بشكل طبيعي صباح اليوم.")
