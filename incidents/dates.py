@@ -224,7 +224,7 @@ def _explicit(words, start, end, month, weekday, reference, *, first=None, guess
         s = first
     if day is None:
         intro = normalize_ar(before).casefold() if before else ""
-        if not (year or intro in MONTH_INTROS) or \
+        if not (year or intro in MONTH_INTROS or (intro[:1] in "وف" and intro[1:] in MONTH_INTROS)) or \
                 (not is_arabic(words[start]) and not any(p[:1].isupper() for w in words[start:end] for p in w.split("-"))):
             return None
         if year is None and (reference is None or not guess_year):

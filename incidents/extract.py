@@ -38,6 +38,7 @@ ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
+YEAR = regex.compile(r"(19|20)\d\d")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
@@ -177,8 +178,14 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
-    a.blocked = a.blocked or (any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates)
-                              and any(w.casefold() in PERFECT for w in words))
+    since = any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates) or any(
+        w.casefold() in SINCE and YEAR.fullmatch(n) for w, n in zip(words, words[1:]))  # "… since 2021"
+    a.blocked = a.blocked or (since and any(w.casefold() in PERFECT for w in words))
+    # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
+    # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday")
+    a.blocked = a.blocked or (not any(d.precision == 1 for d in a.dates) and any(
+        "ongoing" in h.payloads and not any(b > h.start and b <= t.start for t in triggers for b in a.breaks)
+        for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
         told = [d for d in a.dates if not _told_on(d, cues, triggers)]

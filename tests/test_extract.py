@@ -481,6 +481,17 @@ def test_another_name_in_brackets_is_the_same_place(gazetteer):
     assert inc.place.name == "Pīrmām"
 
 
+@pytest.mark.parametrize("text, place, date", [
+    # a trend in one clause, a dated attack in the next
+    ("وتشهد ديالى منذ أشهر توتراً أمنياً؛ ففي شباط الماضي قتل ثلاثة مزارعين بهجوم مسلح على قرية في المقدادية.",
+     "Muqdadiyah", "2022-02-01"),
+    ("The town of Tal Tamr, besieged for weeks, was shelled on Monday.", "Tall Tamr", "2022-04-18"),
+])
+def test_an_attack_told_beside_a_trend_is_an_incident(gazetteer, text, place, date):
+    (inc,) = run(text, gazetteer, published=dt.date(2022, 4, 20))
+    assert (inc.place.name, str(inc.event_date)) == (place, date)
+
+
 def test_where_drones_were_launched_from_is_no_site(gazetteer):
     text = ("A drone was shot down near Erbil airport on Sunday. "
             "Both drones were launched from an area in the Nineveh Plains, officials said.")
@@ -508,6 +519,10 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     # running tallies and counts of a kind
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
+    "Turkish drone strikes in the Sinjar district have killed dozens of people since 2021.",
+    # ongoing campaigns and trends
+    "Islamic State has stepped up hit-and-run attacks in Deir ez-Zor province this year.",
+    "وتشهد محافظة صلاح الدين منذ أسابيع تصاعداً في هجمات الخلايا قرب مطيبيجة.",
 ])
 def test_plans_and_exercises_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
