@@ -15,7 +15,7 @@ import regex
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
-from incidents.arabic import is_arabic, word_key
+from incidents.arabic import is_arabic, normalize_ar, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -105,7 +105,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
-        retold = a.classes <= GENERIC and _definite(a)
+        retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
         framed = not retold and bool(incidents) and _framed(a)
         if made and incidents and (retold or framed):
             # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
@@ -349,7 +349,26 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
         start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues) or \
         any("remote" in h.payloads and start - ROUTE_REACH <= h.end <= start and
             not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \
-        any("remote_after" in h.payloads and h.start == end for h in cues)  # "a doctor at Afrin's main hospital"
+        any("remote_after" in h.payloads and h.start == end for h in cues) or \
+        _launched_from(cues, start, words, breaks)  # "a doctor at Afrin's main hospital"
+
+
+FROM = frozenset({"من", "from"})
+TOWARDS = frozenset(normalize_ar(w).casefold() for w in (
+    "على", "باتجاه", "نحو", "إلى", "ضد", "at", "on", "towards", "toward", "against", "into"))  # a target
+
+
+def _launched_from(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int]) -> bool:
+    """"طائرتين مسيّرتين أطلقهما الإرهابيون من منطقة … في إدلب", "drones launched by militants from
+    Idlib": where the attack came from, not where it struck ("… باتجاه القاعدة" is the target)."""
+    for h in cues:
+        if "launch" in h.payloads and start - ROUTE_REACH <= h.end <= start and \
+                not any(i in breaks for i in range(h.end + 1, start + 1)):
+            after = [normalize_ar(w).casefold() for w in words[h.end:start]]
+            origin = max((i for i, w in enumerate(after) if w in FROM), default=None)
+            if origin is not None and not any(w in TOWARDS for w in after[origin + 1:]):
+                return True
+    return False
 
 
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:

@@ -492,10 +492,18 @@ def test_an_attack_told_beside_a_trend_is_an_incident(gazetteer, text, place, da
     assert (inc.place.name, str(inc.event_date)) == (place, date)
 
 
-def test_where_drones_were_launched_from_is_no_site(gazetteer):
-    text = ("A drone was shot down near Erbil airport on Sunday. "
-            "Both drones were launched from an area in the Nineveh Plains, officials said.")
-    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2026, 3, 16))] == ["Erbil International Airport"]
+@pytest.mark.parametrize("text, places", [
+    ("A drone was shot down near Erbil airport on Sunday. "
+     "Both drones were launched from an area in the Nineveh Plains, officials said.", ["Erbil International Airport"]),
+    ("وتصدت الدفاعات الجوية في قاعدة حميميم مساء أمس لطائرتين مسيرتين أطلقهما الإرهابيون من منطقة خفض التصعيد "
+     "في إدلب باتجاه القاعدة.", ["Bassel Al-Assad International Airport"]),  # Hmeimim
+    ("سقطت قذيفتان أطلقتا من منطقة زراعية في ريف درعا الغربي على بلدة الشيخ مسكين أمس.", ["Shaykh Miskīn"]),
+    # … but the target of a launch is the site
+    ("Militants launched two drones at Ain al-Asad air base on Sunday.", ["Ain al-Asad Air Base"]),
+    ("أطلق مسلحون صاروخين على قاعدة عين الأسد أمس.", ["Ain al-Asad Air Base"]),
+])
+def test_where_an_attack_was_launched_from_is_no_site(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2026, 3, 16))] == places
 
 
 def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer):
