@@ -258,6 +258,18 @@ def test_where_rockets_were_launched_from_is_not_where_they_fell(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["KAR refinery"]
 
 
+@pytest.mark.parametrize("text, places", [
+    # where the speaker or the sources are is not a site …
+    ("قصفت طائرة مسيرة تركية مساء أمس سيارة قرب قلعة دزة. "
+     "وقال مسؤول محلي في دوكان إن السيارة احترقت بالكامل.", ["Qeładizê"]),
+    ("Rockets hit Ain al-Asad air base on Sunday, a security source in Ramadi said.", ["Ain al-Asad Air Base"]),
+    # … but a place the sentence names as struck still is
+    ("مصادر محلية في اللاذقية: غارات جوية إسرائيلية استهدفت فجر اليوم ميناء اللاذقية.", ["Latakia"]),
+])
+def test_where_the_speaker_is_is_no_site(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer)] == places
+
+
 def test_hyphens_of_an_article_may_be_spaces(gazetteer):
     (inc,) = run("U.S. forces conducted an airstrike near the city of Dayr az Zawr on Dec. 19, killing two.", gazetteer,
                  published=dt.date(2024, 12, 20))
