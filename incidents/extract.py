@@ -190,6 +190,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
         told = [d for d in a.dates if not _told_on(d, cues, triggers)]
         a.dates = told or a.dates
+    # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone
+    a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report")]
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
@@ -199,10 +201,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     return a
 
 
-def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit]) -> bool:
+def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit], role: str = "speech") -> bool:
     """``d`` dates the telling: it follows a reporting verb ("announced yesterday", "أعلنت …
     أمس") with no attack word between them."""
-    return any("speech" in h.payloads and 0 <= d.start - h.end <= SPEECH_DATE_REACH and
+    return any(role in h.payloads and 0 <= d.start - h.end <= SPEECH_DATE_REACH and
                not any(h.end <= t.start < d.start for t in triggers) for h in cues)
 
 
@@ -350,7 +352,7 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
         any("remote" in h.payloads and start - ROUTE_REACH <= h.end <= start and
             not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \
         any("remote_after" in h.payloads and h.start == end for h in cues) or \
-        _launched_from(cues, start, words, breaks)  # "a doctor at Afrin's main hospital"
+        _launched_from(cues, start, words)  # "a doctor at Afrin's main hospital"
 
 
 FROM = frozenset({"من", "from"})
@@ -358,12 +360,11 @@ TOWARDS = frozenset(normalize_ar(w).casefold() for w in (
     "على", "باتجاه", "نحو", "إلى", "ضد", "at", "on", "towards", "toward", "against", "into"))  # a target
 
 
-def _launched_from(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int]) -> bool:
+def _launched_from(cues: list[Hit], start: int, words: list[str]) -> bool:
     """"طائرتين مسيّرتين أطلقهما الإرهابيون من منطقة … في إدلب", "drones launched by militants from
     Idlib": where the attack came from, not where it struck ("… باتجاه القاعدة" is the target)."""
-    for h in cues:
-        if "launch" in h.payloads and start - ROUTE_REACH <= h.end <= start and \
-                not any(i in breaks for i in range(h.end + 1, start + 1)):
+    for h in cues:  # (quotes may stand between: "أطلقتها «مجموعات إرهابية» من منطقة …")
+        if "launch" in h.payloads and start - ROUTE_REACH <= h.end <= start:
             after = [normalize_ar(w).casefold() for w in words[h.end:start]]
             origin = max((i for i, w in enumerate(after) if w in FROM), default=None)
             if origin is not None and not any(w in TOWARDS for w in after[origin + 1:]):

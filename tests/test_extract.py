@@ -258,6 +258,16 @@ def test_where_rockets_were_launched_from_is_not_where_they_fell(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["KAR refinery"]
 
 
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرات حربية أمس سوقاً شعبية في مدينة دوما. "
+    "وقال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت السوق بعشرة صواريخ وسط المدينة.",
+    "Government jets struck a market in Douma on Wednesday. In a report issued on Thursday, the monitor said the "
+    "jets fired ten missiles at the market in Douma.",
+])
+def test_the_day_a_report_was_issued_is_not_the_attacks(gazetteer, text):
+    assert [(i.place.name, str(i.event_date)) for i in run(text, gazetteer)] == [("Douma", "2024-01-24")]
+
+
 @pytest.mark.parametrize("text, places", [
     # where the speaker or the sources are is not a site …
     ("قصفت طائرة مسيرة تركية مساء أمس سيارة قرب قلعة دزة. "
