@@ -184,7 +184,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
     # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday")
     a.blocked = a.blocked or (not any(d.precision == 1 for d in a.dates) and any(
-        "ongoing" in h.payloads and not any(b > h.start and b <= t.start for t in triggers for b in a.breaks)
+        "ongoing" in h.payloads and not any(h.start < b <= t.start and b <= d.start for t in triggers
+                                            for b in a.breaks for d in a.dates)
         for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday

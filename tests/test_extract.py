@@ -553,6 +553,8 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     # ongoing campaigns and trends
     "Islamic State has stepped up hit-and-run attacks in Deir ez-Zor province this year.",
     "وتشهد محافظة صلاح الدين منذ أسابيع تصاعداً في هجمات الخلايا قرب مطيبيجة.",
+    "وتشهد محافظة صلاح الدين منذ أسابيع تصاعداً ملحوظاً في نشاط خلايا التنظيم، لا سيما في المناطق المحيطة "
+    "بمطيبيجة، حيث تشن الخلايا هجمات ليلية.",
 ])
 def test_plans_and_exercises_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
