@@ -254,7 +254,7 @@ class Gazetteer:
         for hit in self._table.find(words, keys, accept_first=_capitalised):
             hint = self._cue_before(keys, hit.start) or self._facility_in(keys, hit.start)
             latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
-                              and keys[hit.start - 1] in ("in", "near", "at", "outside"))
+                              and keys[hit.start - 1] in LATIN_PLACE_WORDS)
             amb_end = ambiguous.get(hit.start, -1)  # a longer name ("Tal Afar") is not the ambiguous word ("Tal")
             if amb_end > hit.end or (amb_end == hit.end and not (hint or latin_locative)):
                 continue  # "القائم بالأعمال", "Hit by rockets", "في بلد مجاور" (but "in Hit", "مدينة هيت")
@@ -296,6 +296,7 @@ LAYER_RANK = ("user:", "cur:", "adm1:", "icao:", "gn:")  # who wins when two lay
 TWIN_KM = 10.0
 FACILITY_FEATURES = ("airport", "base", "camp", "crossing", "dam", "oilfield")
 IN_WORDS = ("في", "in", "at")
+LATIN_PLACE_WORDS = ("in", "near", "at", "outside", "of", "to", "from")  # "west of Hit", "the road to Hit"
 FACILITY_LOOKBACK = 3  # words between "base" and the "in" before a town ("the US-led coalition base in")
 FACILITY_OF_TOWN_KM = 25.0  # "Aleppo airport" is the airport nearest Aleppo, if it is this close
 

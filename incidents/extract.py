@@ -171,7 +171,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             a.classes = set()
             return a
     a.breaks = _breaks(a)
-    a.dates = find_dates(words, reference)
+    a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     a.blocked = any("blocker" in h.payloads for h in cues)
@@ -198,7 +198,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.mentions = gazetteer.scan(words)
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
                                        [h.start for h in lexicon.casualties.find(words, keys)])
-    a.casualties = casualties(words, keys, lexicon, cues, a.dates, triggers, a.breaks)
+    a.casualties = casualties(words, keys, lexicon, cues, written, triggers, a.breaks)
     return a
 
 
@@ -567,8 +567,14 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
     hi = _boundary(a, spans[k][1], spans[k + 1][0]) if k + 1 < len(spans) else len(a.words)
     local = {c for h in a.triggers if lo <= h.start < hi for c in h.payloads}
     if not local & WEAPONS:
-        # "gunmen attacked a checkpoint near X, …, a day after a roadside bomb hit Y": X's is a clash
-        return lexicon.incident_type(local) if "clash" in local and a.classes & WEAPONS else None
+        # "gunmen attacked a checkpoint near X, …, while a roadside bomb hit Y": X's is a clash
+        if any("fighters" in h.payloads and lo <= h.start < hi for h in a.cues):
+            local |= {"fighters"}
+        if local & {"clash", "fighters"} and a.classes & WEAPONS:
+            return lexicon.incident_type(local)
+        # "… attack near Anah; roadside bomb wounds three near Hit": Hit's bomb is not Anah's means
+        own_turn = k + 1 < len(spans) and _turn(a, spans[k][1], spans[k + 1][0]) is not None
+        return lexicon.incident_type(local) if own_turn and local else None
     return lexicon.incident_type(local | (a.classes - WEAPONS))
 
 
@@ -753,7 +759,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
                                   for x, y in ((a, b), (b, a))):
         return True  # "a strike on Latakia province … a facility outside the city of Latakia" that day
     undated = [x for x in (a, b) if x.event_date is None]
-    if not undated:
+    if not undated or a.start == b.start:  # ("… attack near Anah; roadside bomb wounds three near Hit")
         return False
     loose = undated[0].place
     return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
@@ -775,8 +781,9 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     """``a`` is an undated headline of ``b``: told before it, at its place, the town of its
     part, or the governorate's main city ("CENTCOM kills ISIS operative in Deir ez-Zor" over
     the strike near Subaykhan); its attack word may be vaguer ("raid" over "clashed")."""
-    headline = a.event_date is None or (a.start == 0 and a.event_date == b.event_date and  # "Syrian shelling kills
-                                        a.incident_type == b.incident_type)  # Turkish soldiers in Idlib … in Saraqib"
+    headline = a.event_date is None or (a.start == 0 and a.event_date == b.event_date and (  # "Syrian shelling kills
+        a.incident_type == b.incident_type or a.place.place_id == b.place.place_id))  # Turkish soldiers in Idlib … in
+    # Saraqib"; "ثلاثة قتلى بنزاع عشائري في الجبايش" over the story's shells fired at al-Chibayish that day
     return headline and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
         and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
 

@@ -139,7 +139,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
             continue
         singular = any(w.casefold() in SINGULAR for w in words[max(0, h.start - 2):h.start])  # "was (lightly) hurt"
-        if singular and any(p in persons for p in range(max(0, h.start - 5), h.start - 1)) and \
+        another = any(normalize_ar(w).casefold() in ONE_MORE for w in words[max(0, h.start - 3):h.start])  # "a third was wounded"
+        if singular and (another or any(p in persons for p in range(max(0, h.start - 5), h.start - 1))) and \
                 not any(o[0] == h.start for o in out):
             out.append((h.start, h.payloads[0].kind, 1))
     out += _denied(words, cues, hits, numbers, breaks, {o[0] for o in out + fixed})

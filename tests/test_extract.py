@@ -44,6 +44,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("ارتقى ثلاثة وعشرون شهيداً وأصيب خمسة عشر آخرون بهجوم في بادية الميادين.", 23, 15),  # compound numbers
     ("Gunmen attacked a checkpoint in Kirkuk on Sunday. One member of the security forces was lightly wounded.",
      None, 1),
+    # the day of a dateline is no figure; "a third was wounded" is one
+    ("RAMADI, Iraq, Sept 14 – Two Iraqi soldiers were killed and a third was wounded when militants attacked an "
+     "army post near the town of Anah late on Monday.", 2, 1),
     # a passive figure may be far from its verb: "Three members of the PKK who were inside … were killed"
     ("A Turkish drone struck a pickup truck near Qaladiza on Sunday. Three members of the PKK who were inside the "
      "vehicle were killed.", 3, None),
@@ -83,6 +86,9 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
      [("clash", 2, 1), ("ied", None, 3)]),
     ("Four girls killed by drone strike near Hasakah; rocket fire kills 16 in al-Bab market",
      [("drone_strike", 4, None), ("rocket_attack", 16, None)]),
+    # a headline: the bomb near Hit is not the means of the attack near Anah, and both stay
+    ("Two soldiers killed in Islamic State attack near Anah; roadside bomb wounds three near Hit",
+     [("other", 2, None), ("ied", None, 3)]),
     # one attack on two places: a figure told before both is not one place's
     ("Two civilians were killed when warplanes struck Tikrit and Samarra on Monday.", [("airstrike", None, None)] * 2),
 ])
