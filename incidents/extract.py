@@ -252,9 +252,12 @@ RETELL_REACH = 2  # words between "comes", "جاء", "يعد" and the attack wor
 def _framed(a: Analysed) -> bool:
     """The sentence only sets the attack told before against something else: its one attack word
     is definite and framed ("ويأتي التفجير في ظل …", "ويعد التفجير الأعنف …", "the attack comes
-    amid …"). Not when it goes on to tell another attack ("… بعد أسبوعين من عدوان جوي على دمشق")."""
-    if len(a.triggers) != 1 or not any("retell" in h.payloads for h in a.cues):
+    amid …"). Not when it goes on to tell another, dated attack ("… بعد أسبوعين من عدوان جوي على دمشق
+    فجر السابع من آب")."""
+    if not any("retell" in h.payloads for h in a.cues):
         return False
+    if len(a.triggers) > 1 and any(d.precision in (1, 3) for d in a.dates):
+        return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack)
     t = a.triggers[0]
     return _definite_at(a, t) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
                                       -RETELL_REACH <= t.start - f.end <= RETELL_REACH - 1
