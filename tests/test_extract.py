@@ -264,6 +264,14 @@ def test_where_rockets_were_launched_from_is_not_where_they_fell(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["KAR refinery"]
 
 
+def test_the_same_day_is_the_attacks_not_the_announcements(gazetteer):
+    text = ("ارتفعت حصيلة ضحايا الهجوم الذي شنه مسلحون على مدينة كوباني فجر أمس الخميس إلى 145 قتيلاً، بحسب ما "
+            "أعلنته الإدارة المحلية صباح اليوم الجمعة 26 حزيران/يونيو 2015. "
+            "وفي اليوم نفسه، هاجم التنظيم أحياء في جنوب مدينة الحسكة.")
+    found = run(text, gazetteer, published=dt.date(2015, 6, 26))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Kobani", "2015-06-25"), ("Hasakah", "2015-06-25")]
+
+
 @pytest.mark.parametrize("text", [
     "استهدفت طائرات حربية أمس سوقاً شعبية في مدينة دوما. "
     "وقال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت السوق بعشرة صواريخ وسط المدينة.",
