@@ -35,6 +35,7 @@ AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles the
 ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they make remote (up to a comma)
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
+ANNOUNCED_AFTER_DAYS = 3  # an attack is announced within days of it ("… الشهر الماضي" is another one)
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
@@ -81,6 +82,7 @@ class Analysed:
     blocked: bool = False
     breaks: frozenset[int] = frozenset()  # word positions that follow punctuation
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
+    announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -99,6 +101,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
+    announced = False  # whether ``previous`` is dated only by the day it was announced
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
@@ -123,7 +126,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 if twin is not None:
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
-            previous, follow, told = made, FOLLOW_SENTENCES, set()
+            previous, follow, told, announced = made, FOLLOW_SENTENCES, set(), a.announced
             continue
         if not a.blocked:
             told |= a.classes
@@ -131,7 +134,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)
             if a.classes or a.casualties:
-                _continue(previous[0], a, lexicon)
+                _continue(previous[0], a, lexicon, announced)
         follow -= 1
     return _ground_attacks(merge_within(incidents), analysed, lexicon)
 
@@ -188,6 +191,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                                             for b in a.breaks for d in a.dates)
         for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
+    a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers)
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
         told = [d for d in a.dates if not _told_on(d, cues, triggers)]
         a.dates = told or a.dates
@@ -667,10 +671,15 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
     return ""
 
 
-def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:
+def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon, announced: bool = False) -> None:
     """A follow-up without a place of its own ("the strike killed three, among them…") adds
     what the incident lacks: the fuller casualty figures, the date, the means, the actors;
-    unless it is dated differently (then it tells of something else)."""
+    unless it is dated differently (then it tells of something else). An incident dated only
+    by its announcement takes the earlier day its attack is told on ("أعلنت الخلية، اليوم
+    الثلاثاء، استشهاد ضابط … «عبوة ناسفة انفجرت مساء أمس الاثنين …»")."""
+    if announced and a.classes and a.dates and incident.event_date and a.dates[0].precision == 1 and \
+            0 < (incident.event_date - a.dates[0].date).days <= ANNOUNCED_AFTER_DAYS:
+        incident.event_date, incident.time_precision = a.dates[0].date, a.dates[0].precision
     retold = a.classes and a.classes <= GENERIC and _definite(a)  # "the attack caused no losses … (news of today)"
     if a.dates and incident.event_date and all(d.date != incident.event_date for d in a.dates) and not retold:
         return

@@ -264,6 +264,18 @@ def test_where_rockets_were_launched_from_is_not_where_they_fell(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["KAR refinery"]
 
 
+@pytest.mark.parametrize("follow_up, date", [
+    ("وذكرت الخلية أن «عبوة ناسفة انفجرت مساء أمس الاثنين على عجلة تابعة للجيش».", "2021-09-13"),
+    # an attack of last month is another one
+    ("وقالت الخلية إن الهجوم جاء رداً على تفجير الشهر الماضي.", "2021-09-14"),
+])
+def test_an_attack_dated_by_its_announcement_takes_the_day_told_next(gazetteer, follow_up, date):
+    text = ("أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، استشهاد ضابط وجندي بانفجار عبوة ناسفة استهدفت عجلتهم في "
+            "قضاء الطارمية شمالي بغداد. " + follow_up)
+    (inc,) = run(text, gazetteer, published=dt.date(2021, 9, 14))
+    assert str(inc.event_date) == date
+
+
 def test_the_same_day_is_the_attacks_not_the_announcements(gazetteer):
     text = ("ارتفعت حصيلة ضحايا الهجوم الذي شنه مسلحون على مدينة كوباني فجر أمس الخميس إلى 145 قتيلاً، بحسب ما "
             "أعلنته الإدارة المحلية صباح اليوم الجمعة 26 حزيران/يونيو 2015. "
