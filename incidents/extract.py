@@ -473,10 +473,11 @@ def _drop_containers(places: list[Located]) -> list[Located]:
     located = [p for p in places if p.role not in REFERENCES + ("container",)]
     areas = [p for p in places if p.role == "container" or p.place.feature == "governorate"]
     # the reference point when only its governorate is located ("a village south-west of Dibis, in Kirkuk province")
-    inside = [p for p in places if p.role in REFERENCES and p.place.precision < 3 and
+    inside = [p for p in places if p.role in REFERENCES + ("container",) and p.place.precision < 3 and
               any(a.place.feature == "governorate" and a.place.name == p.place.admin1 for a in areas)]
     if inside and all(p.place.feature == "governorate" for p in located):
-        located = inside
+        # … or the first of a chain of areas ("قرى تابعة لناحية كاني ماسي في قضاء العمادية بمحافظة دهوك")
+        located = [p for p in inside if p.role in REFERENCES] or inside[:1]
     # a valley or mountain area (known only roughly) "about 15 km south of Hawijah": the town is the better point
     towns = [p for p in places if p.role == "direction" and p.place.feature in SETTLEMENTS]
     if towns and located and all(p.place.feature == "district" for p in located):

@@ -53,6 +53,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
+    # only material damage: no one hurt
+    ("تعرضت قرية قرب العمادية ظهر اليوم لقصف مدفعي تركي اقتصرت أضراره على الماديات.", 0, 0),
+    ("Missiles struck a site near Qatana at dawn; the losses were limited to material damage.", 0, 0),
     # a negation before a casualty word is a zero, unless a figure is only not known yet
     ("سقط صاروخان أمس داخل قاعدة عين الأسد من دون أن يسفرا عن أي خسائر بشرية.", 0, 0),
     ("انفجرت عبوة ناسفة أمس قرب جلولاء ما أدى إلى إصابة سائق بجروح، من دون وقوع قتلى.", 0, 1),
@@ -591,6 +594,12 @@ def test_a_dateline_names_where_the_reporter_is(gazetteer):
             "fired rocket shells on Tal Salhab town.")
     (inc,) = run(text, gazetteer)
     assert "Salḩab" in inc.place.name
+
+
+def test_a_chain_of_areas_is_placed_at_its_first_and_smallest(gazetteer):
+    text = "تعرّضت أطراف قرى تابعة لناحية كاني ماسي في قضاء العمادية بمحافظة دهوك ظهر اليوم لقصف مدفعي تركي."
+    (inc,) = run(text, gazetteer)
+    assert inc.place.name == "Kānī Māsī"
 
 
 def test_a_citys_district_is_the_site(gazetteer):
