@@ -136,7 +136,18 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             if a.classes or a.casualties:
                 _continue(previous[0], a, lexicon, announced)
         follow -= 1
-    return _ground_attacks(merge_within(incidents), analysed, lexicon)
+    another = frozenset(a.start for a in analysed if _another(a))
+    return _ground_attacks(merge_within(incidents, another), analysed, lexicon)
+
+
+ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
+
+
+def _another(a: Analysed) -> bool:
+    """"a second car bomb exploded …", "انفجرت سيارة مفخخة ثانية": a further attack, not a retelling."""
+    return any("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH or 0 <= h.start - t.end <= ANOTHER_REACH
+                                               for t in a.triggers if set(t.payloads) - GENERIC)
+               for h in a.cues)
 
 
 def _ground_attacks(merged: list[tuple[ExtractedIncident, list[ExtractedIncident]]], analysed: list[Analysed],
@@ -709,15 +720,18 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 
 
 # ---- within-article dedup ------------------------------------------------------------------
-def merge_within(incidents: list[ExtractedIncident]) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset()
+                 ) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
     its story, a town and its airport or district named in turn (see ``_retold``). Each kept
-    incident comes with the tellings merged into it."""
+    incident comes with the tellings merged into it. An incident told in a sentence that starts
+    at one of ``another`` ("a second car bomb …") is a new one."""
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
-        k = next((k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
-                  or _headline(o, inc)), None)
+        k = None if inc.start in another else next(
+            (k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
+             or _headline(o, inc)), None)
         if k is None:
             out.append(replace(inc))
             tellings.append([inc])

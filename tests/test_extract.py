@@ -602,6 +602,18 @@ def test_a_chain_of_areas_is_placed_at_its_first_and_smallest(gazetteer):
     assert inc.place.name == "Kānī Māsī"
 
 
+def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazetteer):
+    text = ("A car bomb killed 16 people in Baghdad's Karrada district on Tuesday. Hours later, a second car bomb "
+            "exploded near the al-Shuhada bridge in central Baghdad, killing 11.")
+    found = run(text, gazetteer, published=dt.date(2017, 5, 30))
+    assert [(i.place.name, i.fatalities) for i in found] == [("Karrada", 16), ("Baghdad", 11)]
+
+
+def test_towns_named_together_north_of_a_city(gazetteer):
+    text = "Russian warplanes struck Syria on Wednesday, hitting the towns of Talbiseh and al-Rastan north of the city of Homs."
+    assert [i.place.name for i in run(text, gazetteer)] == ["Tallbīsah", "Ar Rastan"]
+
+
 def test_a_citys_district_is_the_site(gazetteer):
     (inc,) = run("A suicide bomber blew himself up in Baghdad's Karrada district on Sunday, killing 20 people.",
                  gazetteer, published=dt.date(2016, 7, 3))
