@@ -602,6 +602,12 @@ def test_a_chain_of_areas_is_placed_at_its_first_and_smallest(gazetteer):
     assert inc.place.name == "Kānī Māsī"
 
 
+def test_what_was_seen_in_the_sky_is_no_site(gazetteer):
+    text = ("Israeli missiles struck a site near Qatana at dawn. Residents saw the trails of interceptor missiles in "
+            "the sky over the western outskirts of Damascus.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["Qaţanā"]
+
+
 def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazetteer):
     text = ("A car bomb killed 16 people in Baghdad's Karrada district on Tuesday. Hours later, a second car bomb "
             "exploded near the al-Shuhada bridge in central Baghdad, killing 11.")
