@@ -36,6 +36,9 @@ SETS = {
     "blind6": Spec("g", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")),
     "blind7": Spec("k", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")),
     "blind8": Spec("m", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")),
+    "blind9": Spec("n", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")),
+    "blind10": Spec("p", 20, (100, 400), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")),
+    "blind11": Spec("q", 15, (250, 700), ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")),
 }
 
 
