@@ -579,7 +579,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "Fighting on the Tishreen Dam front has killed more than 500 fighters on both sides since December.",
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
     "Turkish drone strikes in the Sinjar district have killed dozens of people since 2021.",
+    "وبذلك يرتفع إلى ١١٢ عدد الأشخاص الذين قتلوا بانفجار ألغام في بادية حمص منذ مطلع شباط.",
     # ongoing campaigns and trends
+    "وتشهد المنطقة المحيطة بسد تشرين معارك عنيفة منذ سيطرة الفصائل على منبج.",
     "Islamic State has stepped up hit-and-run attacks in Deir ez-Zor province this year.",
     "وتشهد محافظة صلاح الدين منذ أسابيع تصاعداً في هجمات الخلايا قرب مطيبيجة.",
     "وتشهد محافظة صلاح الدين منذ أسابيع تصاعداً ملحوظاً في نشاط خلايا التنظيم، لا سيما في المناطق المحيطة "
