@@ -302,6 +302,7 @@ def test_the_day_a_report_was_issued_is_not_the_attacks(gazetteer, text):
     ("قصفت طائرة مسيرة تركية مساء أمس سيارة قرب قلعة دزة. "
      "وقال مسؤول محلي في دوكان إن السيارة احترقت بالكامل.", ["Qeładizê"]),
     ("Rockets hit Ain al-Asad air base on Sunday, a security source in Ramadi said.", ["Ain al-Asad Air Base"]),
+    ("Terrorists fired rocket shells on Tal Salhab town today, a source at Hama Police Command said.", ["Tall Salḩab"]),
     # … but a place the sentence names as struck still is
     ("مصادر محلية في اللاذقية: غارات جوية إسرائيلية استهدفت فجر اليوم ميناء اللاذقية.", ["Latakia"]),
 ])
