@@ -432,7 +432,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
         and_cue = any(words[h.start][:1] == "و" and h.start in between for h in cues)  # "وضواحي مدينة X": a new site
-        if (role == "near" and out and out[-1].role in ("locative", "near") and gap <= NEAR_REFERENCE_GAP and
+        if (role == "near" and out and out[-1].role in ("locative", "near", "direction") and gap <= NEAR_REFERENCE_GAP and
                 not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
@@ -811,7 +811,9 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     headline = a.event_date is None or (a.start == 0 and a.event_date == b.event_date and (  # "Syrian shelling kills
         a.incident_type == b.incident_type or a.place.place_id == b.place.place_id))  # Turkish soldiers in Idlib … in
     # Saraqib"; "ثلاثة قتلى بنزاع عشائري في الجبايش" over the story's shells fired at al-Chibayish that day
-    return headline and b.event_date is not None and a.start < b.start and a.place.admin1 == b.place.admin1 \
+    near = a.place.admin1 == b.place.admin1 or (a.start == 0 and a.place.feature == "city" and distance_km(
+        a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= HEADLINE_KM)  # "near Damascus" …
+    return headline and b.event_date is not None and a.start < b.start and near \
         and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
 
 

@@ -618,6 +618,14 @@ def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazette
     assert [(i.place.name, i.fatalities) for i in found] == [("Karrada", 16), ("Baghdad", 11)]
 
 
+def test_a_lede_near_a_city_and_the_village_it_names_next_are_one_strike(gazetteer):
+    text = ("JERUSALEM, Aug 25 (Wire) - Israel said it struck Iranian forces near Damascus late on Saturday. "
+            "The strike hit a house in the village of Aqraba, southeast of Damascus near the Sayyida Zeinab shrine. "
+            "Hezbollah said two of its fighters were killed in the raid.")
+    found = run(text, gazetteer, published=dt.date(2019, 8, 25))
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [("Aqraba", "2019-08-24", 2)]
+
+
 def test_towns_named_together_north_of_a_city(gazetteer):
     text = "Russian warplanes struck Syria on Wednesday, hitting the towns of Talbiseh and al-Rastan north of the city of Homs."
     assert [i.place.name for i in run(text, gazetteer)] == ["Tallbīsah", "Ar Rastan"]
