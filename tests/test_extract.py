@@ -303,6 +303,10 @@ def test_the_day_a_report_was_issued_is_not_the_attacks(gazetteer, text):
      "وقال مسؤول محلي في دوكان إن السيارة احترقت بالكامل.", ["Qeładizê"]),
     ("Rockets hit Ain al-Asad air base on Sunday, a security source in Ramadi said.", ["Ain al-Asad Air Base"]),
     ("Terrorists fired rocket shells on Tal Salhab town today, a source at Hama Police Command said.", ["Tall Salḩab"]),
+    ("Gunmen attacked an army checkpoint near Haqlaniyah on Wednesday, an army officer in Haditha district said.",
+     ["Al Ḩaqlānīyah"]),
+    ("Air strikes hit the outskirts of Tal Abyad on Wednesday, and columns of cars headed south along the roads "
+     "towards Hasakah.", ["Tal Abyad"]),
     # … but a place the sentence names as struck still is
     ("مصادر محلية في اللاذقية: غارات جوية إسرائيلية استهدفت فجر اليوم ميناء اللاذقية.", ["Latakia"]),
 ])
