@@ -188,7 +188,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
     if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
-    a.blocked = any("blocker" in h.payloads for h in cues)
+    # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
+    named = {h.end for h in cues if h.payloads[0] == "locative"}
+    a.blocked = any("blocker" in h.payloads and h.start not in named for h in cues)
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)

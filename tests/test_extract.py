@@ -630,6 +630,19 @@ def test_a_lede_near_a_city_and_the_village_it_names_next_are_one_strike(gazette
     assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [("Aqraba", "2019-08-24", 2)]
 
 
+@pytest.mark.parametrize("text, places", [
+    # a word that blocks ("زيارة", a visit) is a name after a place word
+    ("وردت الفصائل مساء اليوم بقصف مواقع في محيط بلدة الزيارة بسهل الغاب بعشرات القذائف الصاروخية.", ["Az Ziyārah"]),
+    # "the two cities of X and Y"
+    ("ضربت سبعة تفجيرات متزامنة يوم الاثنين ٢٣ أيار/مايو ٢٠١٦ مدينتي جبلة وطرطوس.", ["Jablah", "Tartus"]),
+    # where the displaced on the buses came from is no site
+    ("انفجرت سيارة مفخخة اليوم بين حافلات تقل مهجرين من بلدتي الفوعة وكفريا كانت متوقفة في منطقة الراشدين غربي حلب.",
+     ["Aleppo"]),
+])
+def test_place_words_and_where_people_came_from(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer)] == places
+
+
 def test_towns_named_together_north_of_a_city(gazetteer):
     text = "Russian warplanes struck Syria on Wednesday, hitting the towns of Talbiseh and al-Rastan north of the city of Homs."
     assert [i.place.name for i in run(text, gazetteer)] == ["Tallbīsah", "Ar Rastan"]
