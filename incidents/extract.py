@@ -39,6 +39,8 @@ ANNOUNCED_AFTER_DAYS = 3  # an attack is announced within days of it ("… ال�
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
+SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
+SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
@@ -199,7 +201,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.blocked = a.blocked or (since and any(w.casefold() in PERFECT for w in words))
     # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
     # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday")
-    a.blocked = a.blocked or (not any(d.precision == 1 for d in a.dates) and any(
+    # ("… معارك عنيفة منذ سيطرة الفصائل على منبج في التاسع من الشهر": that day is the takeover's)
+    days = [d for d in a.dates if d.precision == 1 and
+            not any(normalize_ar(w).casefold() in SINCE_WORDS for w in words[max(0, d.start - SINCE_REACH):d.start])]
+    a.blocked = a.blocked or (not days and any(
         "ongoing" in h.payloads and not any(h.start < b <= t.start and b <= d.start for t in triggers
                                             for b in a.breaks for d in a.dates)
         for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
