@@ -501,7 +501,11 @@ def _drop_containers(places: list[Located]) -> list[Located]:
     if towns and located and all(p.place.feature == "district" for p in located):
         located = towns
     if not located:  # the wider area or the reference point is all the sentence gives (one end of a road)
-        located = [p for p in places if p.role == "container"] or \
+        containers = [p for p in places if p.role == "container"]
+        # "على الطريق الواصل بين بلدة اليعربية وإحدى القرى المجاورة في ريف الحسكة": the road's named end
+        ends = [p for p in places if p.role == "route" and p.place.precision < 3 and
+                any(c.place.admin1 == p.place.admin1 and c.place.precision >= p.place.precision for c in containers)]
+        located = ends[:1] or containers or \
             [p for p in places if p.role not in REFERENCES] or places[:1]  # "east of al-Qayyarah, south of Mosul"
     keep: list[Located] = []
     seen: set[str] = set()

@@ -656,6 +656,13 @@ def test_a_citys_district_is_the_site(gazetteer):
     assert inc.place.name == "Karrada"
 
 
+def test_a_road_from_a_named_town_in_a_citys_countryside_is_placed_at_the_town(gazetteer):
+    text = ("قتل عنصران ظهر اليوم إثر استهداف طائرة مسيرة تركية سيارتهما على الطريق الواصل بين بلدة اليعربية "
+            "وإحدى القرى المجاورة في ريف الحسكة الشرقي.")
+    (inc,) = run(text, gazetteer)
+    assert (inc.place.name, inc.fatalities) == ("al-Yarubiyah", 2)
+
+
 def test_a_road_between_a_town_and_a_village_in_a_province(gazetteer):
     text = ("On Sunday a Turkish drone struck a pickup truck on the road between Qaladiza and the village of "
             "Zharawa in Pshdar district, Sulaimani province.")
