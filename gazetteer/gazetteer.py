@@ -232,7 +232,10 @@ class Gazetteer:
         i = start - 1
         if i > 0 and keys[i] == "of":
             i -= 1
-        return self.cues.get(keys[i], "") if i >= 0 else ""
+        if i < 0:
+            return ""
+        # "لقضاء المدينة", "بمحافظة البصرة": the cue word may carry a preposition
+        return next((self.cues[k] for k in proclitic_stems(keys[i]) if k in self.cues), "")
 
     def _facility_in(self, keys: list[str], start: int) -> str:
         """"قاعدة الاحتلال في حرير", "the US base in Harir": a base or airport said to be in the

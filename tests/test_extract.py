@@ -635,6 +635,8 @@ def test_a_lede_near_a_city_and_the_village_it_names_next_are_one_strike(gazette
 @pytest.mark.parametrize("text, places", [
     # a word that blocks ("زيارة", a visit) is a name after a place word
     ("وردت الفصائل مساء اليوم بقصف مواقع في محيط بلدة الزيارة بسهل الغاب بعشرات القذائف الصاروخية.", ["Az Ziyārah"]),
+    # an ambiguous name after a place word that carries a preposition ("لقضاء المدينة": al-Madinah district)
+    ("قتل شخصان في نزاع عشائري مسلح اندلع أمس في إحدى القرى التابعة لقضاء المدينة شمالي المحافظة.", ["Al Madīnah"]),
     # "the two cities of X and Y"
     ("ضربت سبعة تفجيرات متزامنة يوم الاثنين ٢٣ أيار/مايو ٢٠١٦ مدينتي جبلة وطرطوس.", ["Jablah", "Tartus"]),
     # where the displaced on the buses came from is no site
