@@ -459,8 +459,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = out[-1].role if out[-1].role not in REFERENCES else "locative"
         if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES:
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y"
-        if role is None and place.feature in FACILITIES:
-            role = "locative"
+        if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
+            role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
         if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \
                 and out[-1].role in ("locative", "near"):
             out[-1].role = "container"  # "Baghdad's Karrada district": the city is the wider area

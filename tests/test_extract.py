@@ -637,6 +637,10 @@ def test_a_lede_near_a_city_and_the_village_it_names_next_are_one_strike(gazette
     ("وردت الفصائل مساء اليوم بقصف مواقع في محيط بلدة الزيارة بسهل الغاب بعشرات القذائف الصاروخية.", ["Az Ziyārah"]),
     # an ambiguous name after a place word that carries a preposition ("لقضاء المدينة": al-Madinah district)
     ("قتل شخصان في نزاع عشائري مسلح اندلع أمس في إحدى القرى التابعة لقضاء المدينة شمالي المحافظة.", ["Al Madīnah"]),
+    # a base named as such is where it struck
+    ("أعلنت المقاومة أنها استهدفت فجر اليوم «قاعدة الشدادي» جنوبي الحسكة بطائرة مسيرة.", ["al-Shaddadi"]),
+    ("One Turkish soldier was killed on Wednesday when militants tried to infiltrate a Turkish position near "
+     "Ras al-Ain.", ["Ras al-Ayn"]),
     # "the two cities of X and Y"
     ("ضربت سبعة تفجيرات متزامنة يوم الاثنين ٢٣ أيار/مايو ٢٠١٦ مدينتي جبلة وطرطوس.", ["Jablah", "Tartus"]),
     # where the displaced on the buses came from is no site
