@@ -551,6 +551,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         if not actor1:
             actor1 = _context_perpetrator(actor2, a.classes, before)
         precision = loc.place.precision if loc.role in ("locative", "container") else max(2, loc.place.precision)
+        if precision == 1 and loc.place.feature in SETTLEMENTS and _district_of(a, loc.mention):
+            precision = 2  # "in Sinjar district", "في قضاء الطارمية": somewhere in the town's district
         kind = incident_type
         if kind == "drone_attack" and "drone_explosive" not in a.classes and _is_state(actor1, lexicon):
             kind = "drone_strike"  # a drone of a state's forces hitting a target is a drone strike
@@ -585,6 +587,15 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
 
 
 WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "explosion", "aircraft"})
+
+
+DISTRICT_BEFORE = frozenset(normalize_ar(w) for w in ("قضاء", "ناحية", "لقضاء", "لناحية", "بقضاء", "بناحية", "وقضاء"))
+
+
+def _district_of(a: Analysed, m: Mention) -> bool:
+    """The name is said to be a district's ("Sinjar district", "قضاء سنجار")."""
+    after = m.end < len(a.words) and a.words[m.end].casefold() in DISTRICT_WORDS
+    return after or (m.start > 0 and normalize_ar(a.words[m.start - 1]) in DISTRICT_BEFORE)
 
 
 def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:

@@ -656,6 +656,16 @@ def test_towns_named_together_north_of_a_city(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["Tallbīsah", "Ar Rastan"]
 
 
+@pytest.mark.parametrize("text, precision", [
+    ("Clashes broke out in Iraq's Sinjar district on Monday.", 2),
+    ("انفجرت عبوة ناسفة مساء أمس في قضاء الطارمية.", 2),
+    ("Clashes broke out in the town of Sinjar on Monday.", 1),
+])
+def test_a_towns_district_is_placed_at_the_town_with_district_precision(gazetteer, text, precision):
+    (inc,) = run(text, gazetteer)
+    assert inc.place.geo_precision == precision
+
+
 def test_a_citys_district_is_the_site(gazetteer):
     (inc,) = run("A suicide bomber blew himself up in Baghdad's Karrada district on Sunday, killing 20 people.",
                  gazetteer, published=dt.date(2016, 7, 3))
