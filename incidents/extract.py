@@ -550,7 +550,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
             actor1 = _context_perpetrator(actor2, a.classes, before)
-        precision = loc.place.precision if loc.role in ("locative", "container") else max(2, loc.place.precision)
+        # (only the wider area named, "في ريف حلب", "in the Aleppo countryside": not the town itself)
+        precision = loc.place.precision if loc.role == "locative" else max(2, loc.place.precision)
         if precision == 1 and loc.place.feature in SETTLEMENTS and _district_of(a, loc.mention):
             precision = 2  # "in Sinjar district", "في قضاء الطارمية": somewhere in the town's district
         kind = incident_type

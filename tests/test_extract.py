@@ -660,6 +660,8 @@ def test_towns_named_together_north_of_a_city(gazetteer):
     ("Clashes broke out in Iraq's Sinjar district on Monday.", 2),
     ("انفجرت عبوة ناسفة مساء أمس في قضاء الطارمية.", 2),
     ("Clashes broke out in the town of Sinjar on Monday.", 1),
+    # only the wider area is named: not the town itself
+    ("Government jets struck villages in the southern Idlib countryside on Monday.", 2),
 ])
 def test_a_towns_district_is_placed_at_the_town_with_district_precision(gazetteer, text, precision):
     (inc,) = run(text, gazetteer)
