@@ -139,7 +139,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 _continue(previous[0], a, lexicon, announced)
         follow -= 1
     another = frozenset(a.start for a in analysed if _another(a))
-    return _ground_attacks(merge_within(incidents, another), analysed, lexicon)
+    announced = frozenset(a.start for a in analysed if a.announced)
+    return _ground_attacks(merge_within(incidents, another, announced), analysed, lexicon)
 
 
 ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
@@ -197,7 +198,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
     since = any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates) or any(
-        w.casefold() in SINCE and YEAR.fullmatch(n) for w, n in zip(words, words[1:]))  # "… since 2021"
+        w.casefold() in SINCE and YEAR.fullmatch(n) for w, n in zip(words, words[1:])) or any(  # "… since 2021"
+        w.casefold() in SINCE for d in a.dates for w in words[max(0, d.start - SINCE_REACH):d.start])
+    # ("since the start of the battle for the city on June 6, the Observatory has documented …")
     a.blocked = a.blocked or (since and any(w.casefold() in PERFECT for w in words))
     # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
     # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday")
@@ -401,7 +404,7 @@ def _launched_from(cues: list[Hit], start: int, words: list[str]) -> bool:
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
     """Every word from ``start`` to ``end`` is an article or part of a place cue ("launched from an
     area near X", "launched from an area in the Nineveh Plains")."""
-    roles = ("near", "direction", "locative", "locative_after")
+    roles = ("near", "direction", "locative", "locative_after", "container")  # ("مصادر محلية في ريف القنيطرة")
     covered = {i for c in cues if c.payloads[0] in roles for i in range(c.start, c.end)}
     return all(i in covered or words[i].casefold() in ("the", "a", "an") for i in range(start, end))
 
@@ -743,26 +746,37 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 
 
 # ---- within-article dedup ------------------------------------------------------------------
-def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset()
-                 ) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset(),
+                 announced: frozenset[int] = frozenset()) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
     its story, a town and its airport or district named in turn (see ``_retold``). Each kept
     incident comes with the tellings merged into it. An incident told in a sentence that starts
-    at one of ``another`` ("a second car bomb …") is a new one."""
+    at one of ``another`` ("a second car bomb …") is a new one. One dated only by the day it was
+    announced (told in a sentence starting at one of ``announced``) is the same site's attack told
+    later on its own, earlier day ("… killed in a raid in al-Bab, CENTCOM said on Saturday" and
+    "On July 25, CENTCOM forces conducted a raid in al-Bab")."""
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
         k = None if inc.start in another else next(
             (k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
              or _headline(o, inc)), None)
+        later = False  # whether ``inc`` is the announced attack told on its own day
+        if k is None and inc.start not in another:
+            k = next((k for k, o in enumerate(out) if any(t.start in announced for t in tellings[k])
+                      and _announced_earlier(o, inc)), None)
+            later = k is not None
         if k is None:
             out.append(replace(inc))
             tellings.append([inc])
             continue
         twin = out[k]
         tellings[k].append(inc)
+        if later:  # the day it happened, and the site where the lede had only the province
+            twin.event_date, twin.time_precision = inc.event_date, inc.time_precision
         if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place) or
-                                                          _headline(twin, inc)):
+                                                          _headline(twin, inc) or
+                                                          (later and twin.place.feature == "governorate")):
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
@@ -838,6 +852,14 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
         a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= HEADLINE_KM)  # "near Damascus" …
     return headline and b.event_date is not None and a.start < b.start and near \
         and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
+
+
+def _announced_earlier(a: ExtractedIncident, b: ExtractedIncident) -> bool:
+    """``b`` is ``a``'s attack on its own day, a few days before ``a`` was announced: the same
+    site, or a place in the governorate ``a`` names."""
+    return a.event_date is not None and b.event_date is not None and a.start < b.start \
+        and 0 < (a.event_date - b.event_date).days <= ANNOUNCED_AFTER_DAYS \
+        and (_same_site(a.place, b.place) or (a.place.feature == "governorate" and a.place.name == b.place.admin1))
 
 
 def _contains(area: Place, place: Place) -> bool:

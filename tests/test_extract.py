@@ -279,6 +279,20 @@ def test_an_attack_dated_by_its_announcement_takes_the_day_told_next(gazetteer, 
     assert str(inc.event_date) == date
 
 
+@pytest.mark.parametrize("text, place, date", [
+    ("U.S. forces killed a senior Islamic State leader in a raid in the town of al-Bab, U.S. Central Command said on "
+     "Saturday. \"On July 25, CENTCOM forces conducted a raid in al-Bab, killing a senior ISIS leader,\" it said.",
+     "al-Bab", "2025-07-25"),
+    # the lede names only the province; the statement the site
+    ("Three PKK members were killed when a Turkish drone struck their vehicle in Erbil province, the directorate said "
+     "on Saturday. \"On Thursday a Turkish drone struck a vehicle on a road near the town of Choman,\" it said.",
+     "Choman", "2025-07-24"),
+])
+def test_a_lede_dated_by_its_announcement_is_the_attack_told_next_on_its_day(gazetteer, text, place, date):
+    (inc,) = run(text, gazetteer, published=dt.date(2025, 7, 26))
+    assert (inc.place.name, str(inc.event_date)) == (place, date)
+
+
 def test_the_same_day_is_the_attacks_not_the_announcements(gazetteer):
     text = ("ارتفعت حصيلة ضحايا الهجوم الذي شنه مسلحون على مدينة كوباني فجر أمس الخميس إلى 145 قتيلاً، بحسب ما "
             "أعلنته الإدارة المحلية صباح اليوم الجمعة 26 حزيران/يونيو 2015. "
@@ -585,6 +599,11 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "وهذه الضربة الثالثة من نوعها في محافظة السليمانية منذ مطلع الشهر الجاري.",
     "Turkish drone strikes in the Sinjar district have killed dozens of people since 2021.",
     "وبذلك يرتفع إلى ١١٢ عدد الأشخاص الذين قتلوا بانفجار ألغام في بادية حمص منذ مطلع شباط.",
+    "Since the start of the battle for Raqqa on June 6, the Observatory has documented the deaths of 700 civilians in "
+    "air strikes.",
+    "Officials have warned that the militants are likely to step up bombings in Baghdad.",
+    "وقالت وزارة الدفاع الروسية إن المسلحين يواصلون خرق نظام وقف الأعمال القتالية في إدلب بقصف المواقع العسكرية.",
+    "وأعلن وزير الدفاع صباح اليوم التوصل إلى اتفاق لوقف شامل لإطلاق النار على جميع المحاور بعد لقاء في دمشق.",
     # ongoing campaigns and trends
     "وتشهد المنطقة المحيطة بسد تشرين معارك عنيفة منذ سيطرة الفصائل على منبج.",
     "وتشهد المنطقة المحيطة بسد تشرين وجسر قره قوزاق معارك عنيفة منذ سيطرة الفصائل الموالية لتركيا على مدينة منبج "
