@@ -104,6 +104,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     follow = 0  # how many more sentences may still add to ``previous``
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     announced = False  # whether ``previous`` is dated only by the day it was announced
+    telling_dated: set[int] = set()  # sentences whose incidents have only the day they were told
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
@@ -136,11 +137,13 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)
             if a.classes or a.casualties:
+                if a.announced and previous[0].event_date is None:
+                    telling_dated.add(previous[0].start)  # (a headline dated by "… said on Friday")
                 _continue(previous[0], a, lexicon, announced)
         follow -= 1
     another = frozenset(a.start for a in analysed if _another(a))
-    announced = frozenset(a.start for a in analysed if a.announced)
-    return _ground_attacks(merge_within(incidents, another, announced), analysed, lexicon)
+    telling_dated |= {a.start for a in analysed if a.announced}
+    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated)), analysed, lexicon)
 
 
 ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
@@ -148,7 +151,7 @@ ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word 
 
 def _another(a: Analysed) -> bool:
     """"a second car bomb exploded …", "انفجرت سيارة مفخخة ثانية": a further attack, not a retelling."""
-    return any("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH or 0 <= h.start - t.end <= ANOTHER_REACH
+    return any("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH  # (not "shot down one jet and hit another")
                                                for t in a.triggers if set(t.payloads) - GENERIC)
                for h in a.cues)
 
@@ -455,6 +458,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
+        if role is None and m.start and words[m.start - 1].endswith(("'s", "’s")):
+            # "in Syria's Sarmin", "in Iraq's Sinjar district": the country's place word is the place's
+            country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
+            role = _cue_before(cues, country.start) if country is not None else None
         clitic = m.clitic.lstrip("وف")
         if role is None and clitic and clitic[-1] == "ب":
             role = "locative"

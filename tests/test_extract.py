@@ -113,6 +113,8 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("An explosion tore through a market in Kirkuk on Monday.", "ied"),
     ("استهدف قصف جوي مخزناً للسلاح في قضاء بلد ما أدى إلى انفجار كبير.", "airstrike"),
     ("Artillery shells hit Tal Tamr, causing a blast at a fuel depot.", "rocket_attack"),
+    ("Shells struck a residential street and a market in Sarmin on Monday.", "rocket_attack"),
+    ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
     ("هاجم مسلحون من تنظيم داعش نقطة للجيش قرب قضاء كفري مساء أمس.", "clash"),
     ("ISIS militants attacked an army checkpoint near Tarmiyah on Monday.", "clash"),
@@ -283,6 +285,10 @@ def test_an_attack_dated_by_its_announcement_takes_the_day_told_next(gazetteer, 
     ("U.S. forces killed a senior Islamic State leader in a raid in the town of al-Bab, U.S. Central Command said on "
      "Saturday. \"On July 25, CENTCOM forces conducted a raid in al-Bab, killing a senior ISIS leader,\" it said.",
      "al-Bab", "2025-07-25"),
+    # a headline dated only by the lede's "… said on Saturday"
+    ("Turkish drone strike kills three near Choman. Three PKK members were killed when a Turkish drone struck their "
+     "vehicle, the directorate said on Saturday. \"On Thursday a Turkish drone struck a vehicle on a road near the "
+     "town of Choman,\" it said.", "Choman", "2025-07-24"),
     # the lede names only the province; the statement the site
     ("Three PKK members were killed when a Turkish drone struck their vehicle in Erbil province, the directorate said "
      "on Saturday. \"On Thursday a Turkish drone struck a vehicle on a road near the town of Choman,\" it said.",
@@ -634,6 +640,18 @@ def test_what_was_seen_in_the_sky_is_no_site(gazetteer):
     text = ("Israeli missiles struck a site near Qatana at dawn. Residents saw the trails of interceptor missiles in "
             "the sky over the western outskirts of Damascus.")
     assert [i.place.name for i in run(text, gazetteer)] == ["Qaţanā"]
+
+
+def test_a_place_after_a_countrys_possessive_is_the_site(gazetteer):
+    text = "Shelling kills three in Syria's Sarmin; Russian jets strike near Armanaz"
+    assert [(i.place.name, i.incident_type, i.fatalities) for i in run(text, gazetteer)] == [
+        ("Sarmīn", "rocket_attack", 3), ("Armanāz", "airstrike", None)]
+
+
+def test_hit_another_is_no_second_attack(gazetteer):
+    text = ("Israeli jets struck near Palmyra early on Friday. The army said four warplanes had struck a military site "
+            "near Palmyra and that its air defences had shot down one of the jets and hit another.")
+    assert [i.place.name for i in run(text, gazetteer)] == ["Palmyra"]
 
 
 def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazetteer):
