@@ -83,10 +83,11 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     weapons = [h for h in triggers if set(h.payloads) & WEAPON_WORDS and not h.clitic]  # "two (Katyusha) rockets",
     skip |= {h.start - 1 for h in weapons} | {h.start - 2 for h in weapons}  # not "أصيب مدنيان بانفجار"
     numbers: dict[int, int | None] = {}
+    bounds = {h.end for h in cues if "lower_bound" in h.payloads}  # "أكثر من ١٠٠", "more than 60": no exact figure
     for i, w in enumerate(words):
         if i in skip:
             continue
-        if keys[i] in lexicon.vague_numbers:
+        if keys[i] in lexicon.vague_numbers or (i in bounds and parse_number(w) is not None):
             numbers[i] = None
         elif (n := parse_number(w)) is not None and n < 1900:
             numbers[i] = n

@@ -53,6 +53,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # numbers of one casualty phrase add up; another casualty word starts another figure
     ("Rockets hit a base near Kirkuk, killing a contractor and wounding four soldiers and two Iraqi personnel.", 1, 6),
     ("Rockets hit a base near Kirkuk, killing four and wounding two.", 4, 2),
+    # "more than N" is a bound, not a count ("at least N" is N)
+    ("قتل ٧٠ شخصاً على الأقل وأصيب أكثر من ١٠٠ آخرين بجروح أمس في تفجيرين في مدينة الصدر.", 70, None),
+    ("A car bomb killed at least 12 people and wounded more than 60 in Kirkuk on Monday.", 12, None),
     # only material damage: no one hurt
     ("تعرضت قرية قرب العمادية ظهر اليوم لقصف مدفعي تركي اقتصرت أضراره على الماديات.", 0, 0),
     ("Missiles struck a site near Qatana at dawn; the losses were limited to material damage.", 0, 0),
