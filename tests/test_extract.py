@@ -56,6 +56,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # "more than N" is a bound, not a count ("at least N" is N)
     ("قتل ٧٠ شخصاً على الأقل وأصيب أكثر من ١٠٠ آخرين بجروح أمس في تفجيرين في مدينة الصدر.", 70, None),
     ("A car bomb killed at least 12 people and wounded more than 60 in Kirkuk on Monday.", 12, None),
+    # "إصابات" denied is casualties of any kind
+    ("أسقطت الدفاعات الجوية في قاعدة حميميم مساء أمس ثلاث طائرات مسيرة، من دون أن يسفر الهجوم عن أي إصابات أو "
+     "أضرار.", 0, 0),
     # only material damage: no one hurt
     ("تعرضت قرية قرب العمادية ظهر اليوم لقصف مدفعي تركي اقتصرت أضراره على الماديات.", 0, 0),
     ("Missiles struck a site near Qatana at dawn; the losses were limited to material damage.", 0, 0),
