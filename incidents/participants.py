@@ -92,7 +92,9 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         elif (n := parse_number(w)) is not None and n < 1900:
             numbers[i] = n
     _join_compounds(words, numbers)
-    out, pairs, fixed = [], [], []
+    out, pairs, fixed = _risen_tolls(words, cues, numbers), [], []
+    for pos, _, _ in out:
+        numbers.pop(pos, None)  # (the figure a toll rose to is taken)
     for h in hits:
         word = h.payloads[0]
         if word.kind.startswith("none"):
@@ -149,6 +151,31 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
 
 
 NONE_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("killed", "injured")}
+
+
+TOLL_REACH = 12  # words between a toll ("حصيلة ضحايا", "death toll") and the verb that says it rose
+RISE_REACH = 25  # words from "ارتفعت" to the "إلى" before the new figure
+
+
+def _risen_tolls(words, cues: list[Hit], numbers: dict[int, int | None]) -> list[tuple[int, str, int]]:
+    """The figure a toll rose to: "ارتفعت حصيلة ضحايا الهجوم … إلى ١٤٥ مدنياً", "ارتفع عدد قتلى الغارات
+    … إلى 112", "the death toll rose to 145"."""
+    out = []
+    tolls = [h for h in cues if {"toll_killed", "toll_injured"} & set(h.payloads)]
+    for r in (h for h in cues if "rise" in h.payloads):
+        toll = min((t for t in tolls if -TOLL_REACH <= t.start - r.start <= 3), key=lambda t: abs(t.start - r.start),
+                   default=None)
+        if toll is None:
+            continue
+        to = r.end if r.end < len(words) and normalize_ar(words[r.end - 1]).casefold() in TO else next(
+            (j + 1 for j in range(r.end, min(len(words), r.end + RISE_REACH)) if normalize_ar(words[j]) in TO), None)
+        i = next((j for j in range(to, min(len(words), to + 3)) if j in numbers), None) if to is not None else None
+        if i is not None and numbers[i] is not None:
+            out.append((i, "killed" if "toll_killed" in toll.payloads else "injured", numbers[i]))
+    return out
+
+
+TO = frozenset(normalize_ar(w) for w in ("to", "إلى"))
 
 
 def _denied(words, cues: list[Hit], hits: list[Hit], numbers: dict[int, int | None], breaks,

@@ -56,6 +56,10 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # "more than N" is a bound, not a count ("at least N" is N)
     ("قتل ٧٠ شخصاً على الأقل وأصيب أكثر من ١٠٠ آخرين بجروح أمس في تفجيرين في مدينة الصدر.", 70, None),
     ("A car bomb killed at least 12 people and wounded more than 60 in Kirkuk on Monday.", 12, None),
+    # the figure a toll rose to
+    ("ارتفعت حصيلة ضحايا الهجوم على مدينة كوباني فجر أمس الخميس إلى ١٤٥ مدنياً.", 145, None),
+    ("ارتفع عدد قتلى الغارات على مدينة دوما أمس إلى 112 شخصاً على الأقل.", 112, None),
+    ("The death toll from Thursday's bombing in Kobani rose to 145.", 145, None),
     # "إصابات" denied is casualties of any kind
     ("أسقطت الدفاعات الجوية في قاعدة حميميم مساء أمس ثلاث طائرات مسيرة، من دون أن يسفر الهجوم عن أي إصابات أو "
      "أضرار.", 0, 0),
