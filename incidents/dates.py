@@ -17,7 +17,7 @@ from incidents.arabic import is_arabic, normalize_ar, normalize_word
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
-KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "same_day")
+KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "relative_year", "same_day")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "mid", "أواخر", "أوائل",
                "منتصف", "نهاية", "بداية")
 NIGHT_JOINERS = ("to", "into", "على", "إلى", "الى")  # "the night of Tuesday to Wednesday", "ليلة الثلاثاء على الأربعاء"
@@ -114,8 +114,8 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if hit.start in used:
             continue
         word = hit.payloads[0]
-        if word.kind == "same_day":  # "وفي اليوم نفسه", "later that day": the day just told, not today
-            continue
+        if word.kind in ("same_day", "relative_year"):  # "وفي اليوم نفسه": the day just told, not today; a
+            continue  # year alone places nothing ("last year" only qualifies a month: see _last_year)
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None
         if word.kind == "day":  # an ordinal day counts only before a month (see _explicit) …
@@ -201,6 +201,12 @@ def _relative(word: DateWord, start: int, end: int, nxt, reference: dt.date, use
     return DateExpr(start, end, first, 3)
 
 
+def _last_year(words, end: int) -> bool:
+    """The month is followed by "last year" / "(من) العام الماضي" (a relative_year phrase)."""
+    start = end + 1 if end < len(words) and normalize_ar(words[end]) == "من" else end
+    return any(h.start == 0 and h.payloads[0].kind == "relative_year" for h in date_words().find(words[start:start + 3]))
+
+
 def _explicit(words, start, end, month, weekday, reference, *, first=None, guess_year=True) -> DateExpr | None:
     """``[weekday] day month [year]``, ``month day[,] [year]`` or ``in month [year]``."""
     before = words[start - 1] if start > 0 else None
@@ -230,6 +236,8 @@ def _explicit(words, start, end, month, weekday, reference, *, first=None, guess
         if year is None and (reference is None or not guess_year):
             return None
         y = year or (reference.year if month <= reference.month else reference.year - 1)
+        if year is None and _last_year(words, end):  # "In March last year", "في آذار من العام الماضي"
+            y = reference.year - 1
         return DateExpr(start, e, dt.date(y, month, 1), 3)
     if year is None:
         if reference is None or (weekday is None and not guess_year):

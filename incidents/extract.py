@@ -214,6 +214,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         "ongoing" in h.payloads and not any(h.start < b <= t.start and b <= d.start for t in triggers
                                             for b in a.breaks for d in a.dates)
         for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
+    # "Erbil's airport was targeted earlier this year": no day or month, no incident to place in time
+    a.blocked = a.blocked or (any("year_only" in h.payloads for h in cues) and not any(d.precision <= 3 for d in a.dates))
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers)
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday

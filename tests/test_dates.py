@@ -48,6 +48,9 @@ PUB = dt.date(2024, 1, 25)  # a Thursday
     ("الليلة الماضية", dt.date(2024, 1, 24), 1),
     ("في وقت سابق من الشهر الجاري", dt.date(2024, 1, 1), 3),
     ("الشهر الماضي", dt.date(2023, 12, 1), 3),
+    # a month of last year, not of this one
+    ("In January last year", dt.date(2023, 1, 1), 3),
+    ("في كانون الثاني من العام الماضي", dt.date(2023, 1, 1), 3),
     ("on Saturday", dt.date(2024, 1, 20), 1),
     ("early Thursday", dt.date(2024, 1, 25), 1),
     ("yesterday", dt.date(2024, 1, 24), 1),

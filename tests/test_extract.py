@@ -572,8 +572,9 @@ def test_another_name_in_brackets_is_the_same_place(gazetteer):
     ("وتشهد ديالى منذ أشهر توتراً أمنياً؛ ففي شباط الماضي قتل ثلاثة مزارعين بهجوم مسلح على قرية في المقدادية.",
      "Muqdadiyah", "2022-02-01"),
     ("The town of Tal Tamr, besieged for weeks, was shelled on Monday.", "Tall Tamr", "2022-04-18"),
+    ("In March last year, a car bomb exploded in Tal Tamr.", "Tall Tamr", "2021-03-01"),
 ])
-def test_an_attack_told_beside_a_trend_is_an_incident(gazetteer, text, place, date):
+def test_an_attack_told_beside_a_trend_is_an_incident(gazetteer, text, place, date):  # (and a month of last year)
     (inc,) = run(text, gazetteer, published=dt.date(2022, 4, 20))
     assert (inc.place.name, str(inc.event_date)) == (place, date)
 
@@ -620,6 +621,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "Officials have warned that the militants are likely to step up bombings in Baghdad.",
     "وقالت وزارة الدفاع الروسية إن المسلحين يواصلون خرق نظام وقف الأعمال القتالية في إدلب بقصف المواقع العسكرية.",
     "وأعلن وزير الدفاع صباح اليوم التوصل إلى اتفاق لوقف شامل لإطلاق النار على جميع المحاور بعد لقاء في دمشق.",
+    # an earlier attack set only in a year
+    "Erbil's airport and a nearby coalition base were targeted earlier this year.",
+    "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي العام الماضي.",
     # ongoing campaigns and trends
     "The SDF launched its assault on Raqqa, the militants' de facto capital, on June 6.",
     "ويحاول التنظيم تخفيف الضغط عن مسلحيه في الموصل عبر شن هجمات على المدن المحررة في غرب الأنبار مثل راوة والقائم.",
