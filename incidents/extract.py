@@ -112,7 +112,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
             _incidents_of(a, before, lexicon, told)
         retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
-        framed = not retold and bool(incidents) and _framed(a)
+        # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
+        framed = not retold and bool(incidents) and (_framed(a) or (
+            _definite(a) and not a.dates and bool(made) and all(
+                m.place.feature in ("city", "governorate") and any(o.place.admin1 == m.place.admin1 for o in incidents)
+                and not any(_same_site(o.place, m.place) for o in incidents) for m in made)))
         if made and incidents and (retold or framed):
             # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
             # places of the attack told before are its places ("وجاء التفجير بعد … على مدينة الباب"), but

@@ -763,6 +763,12 @@ def test_a_sentence_that_frames_the_told_attack_is_no_new_incident(gazetteer, fr
     assert [i.place.name for i in found] == places and found[0].fatalities == 12
 
 
+def test_an_undated_retelling_in_the_wider_city_is_no_new_incident(gazetteer):
+    text = ("انفجرت سيارة مفخخة صباح اليوم قرب مركز للشرطة في مدينة الميادين، ما أدى إلى مقتل خمسة عناصر. "
+            "ولم تتبن أي جهة التفجير حتى الآن، غير أن مسؤولين رجحوا وقوف خلايا التنظيم النشطة في دير الزور وراءه.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 5, 18))] == ["al-Mayadin"]
+
+
 def test_the_attack_said_again_with_the_next_mornings_news_is_no_other_days_attack(gazetteer):
     text = ("استهدفت طائرة مسيرة مساء أمس مطار أربيل الدولي. "
             "ولم يسفر الهجوم عن أي خسائر، واستؤنفت حركة الملاحة في المطار بشكل طبيعي صباح اليوم.")
