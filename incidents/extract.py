@@ -204,20 +204,22 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
-    since = any(d.precision == 3 and d.start and words[d.start - 1].casefold() in SINCE for d in a.dates) or any(
-        w.casefold() in SINCE and YEAR.fullmatch(n) for w, n in zip(words, words[1:])) or any(  # "… since 2021"
-        w.casefold() in SINCE for d in a.dates for w in words[max(0, d.start - SINCE_REACH):d.start])
-    # ("since the start of the battle for the city on June 6, the Observatory has documented …")
-    a.blocked = a.blocked or (since and any(w.casefold() in PERFECT for w in words))
-    # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
-    # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday")
-    # ("… معارك عنيفة منذ سيطرة الفصائل على منبج في التاسع من الشهر": that day is the takeover's)
-    days = [d for d in a.dates if d.precision == 1 and
-            not any(normalize_ar(w).casefold() in SINCE_WORDS for w in words[max(0, d.start - SINCE_REACH):d.start])]
-    a.blocked = a.blocked or (not days and any(
-        "ongoing" in h.payloads and not any(h.start < b <= t.start and b <= d.start for t in triggers
-                                            for b in a.breaks for d in a.dates)
-        for h in cues))  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
+    folded = [w.casefold() for w in words]
+    if not a.blocked and any(w in SINCE for w in folded) and any(w in PERFECT for w in folded):
+        a.blocked = any(d.precision == 3 and d.start and folded[d.start - 1] in SINCE for d in a.dates) or any(
+            w in SINCE and YEAR.fullmatch(n) for w, n in zip(folded, folded[1:])) or any(  # "… since 2021"
+            w in SINCE for d in a.dates for w in folded[max(0, d.start - SINCE_REACH):d.start])
+        # ("since the start of the battle for the city on June 6, the Observatory has documented …")
+    ongoing = [h for h in cues if "ongoing" in h.payloads]
+    if ongoing and not a.blocked:
+        # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
+        # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday"; but "… معارك
+        # عنيفة منذ سيطرة الفصائل على منبج في التاسع من الشهر": that day is the takeover's)
+        days = [d for d in a.dates if d.precision == 1 and not any(
+            normalize_ar(w).casefold() in SINCE_WORDS for w in words[max(0, d.start - SINCE_REACH):d.start])]
+        a.blocked = not days and any(
+            not any(h.start < b <= t.start and b <= d.start for t in triggers for b in a.breaks for d in a.dates)
+            for h in ongoing)  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
     # "Erbil's airport was targeted earlier this year": no day or month, no incident to place in time
     a.blocked = a.blocked or (any("year_only" in h.payloads for h in cues) and not any(d.precision <= 3 for d in a.dates))
     a.speech = [h.start for h in cues if "speech" in h.payloads]
