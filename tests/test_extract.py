@@ -621,6 +621,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "Officials have warned that the militants are likely to step up bombings in Baghdad.",
     "وقالت وزارة الدفاع الروسية إن المسلحين يواصلون خرق نظام وقف الأعمال القتالية في إدلب بقصف المواقع العسكرية.",
     "وأعلن وزير الدفاع صباح اليوم التوصل إلى اتفاق لوقف شامل لإطلاق النار على جميع المحاور بعد لقاء في دمشق.",
+    # a natural area is wider than any point an incident can be placed at
+    "Iraqi F-16 jets struck suspected hideouts in the Wadi Houran area on Thursday morning.",
+    "وأعلنت وزارة الدفاع التركية اليوم أن مقاتلاتها قصفت مواقع لحزب العمال الكردستاني في منطقة قنديل.",
     # an earlier attack set only in a year
     "Erbil's airport and a nearby coalition base were targeted earlier this year.",
     "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي العام الماضي.",
