@@ -624,6 +624,12 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     # a natural area is wider than any point an incident can be placed at
     "Iraqi F-16 jets struck suspected hideouts in the Wadi Houran area on Thursday morning.",
     "وأعلنت وزارة الدفاع التركية اليوم أن مقاتلاتها قصفت مواقع لحزب العمال الكردستاني في منطقة قنديل.",
+    # flights, records of fighting, campaigns
+    "وأكد مصدر في إدارة الطيران المدني أن حركة الملاحة في مطار دمشق استمرت بشكل طبيعي صباح اليوم.",
+    "His fighters have fought government forces and the Islamic State around Damascus.",
+    "The SDF resumed its ground offensive toward Hajin earlier this week.",
+    "وكان قائد العمليات قد أعلن الشهر الماضي إطلاق حملة لحصر السلاح في نينوى.",
+    "Nearly nine years after the Islamic State's assault on Sinjar, thousands still live in camps.",
     # an earlier attack set only in a year
     "Erbil's airport and a nearby coalition base were targeted earlier this year.",
     "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي العام الماضي.",
