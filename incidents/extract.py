@@ -40,6 +40,7 @@ SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
 SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
+BLOCKER_SINCE_REACH = 3  # words between "since" and a blocker that only dates the since-clause
 SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
@@ -200,7 +201,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
     # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
     named = {h.end for h in cues if h.payloads[0] == "locative"}
-    a.blocked = any("blocker" in h.payloads and h.start not in named for h in cues)
+    # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
+    since_at = {i for i, w in enumerate(words) if normalize_ar(w).casefold() in SINCE_WORDS}
+    a.blocked = any("blocker" in h.payloads and h.start not in named and
+                    not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at) for h in cues)
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)

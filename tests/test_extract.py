@@ -568,6 +568,11 @@ def test_another_name_in_brackets_is_the_same_place(gazetteer):
 
 
 @pytest.mark.parametrize("text, place, date", [
+    # a blocker inside a since-clause, a campaign beside a dated strike
+    ("WASHINGTON, April 20 - U.S. aircraft struck militant artillery outside the city of Erbil on Monday, the first "
+     "American air strikes since the withdrawal of U.S. troops.", "Erbil", "2022-04-18"),
+    ("The coalition launched air strikes on Tikrit late on Monday, after a three-week ground offensive stalled.",
+     "Tikrit", "2022-04-18"),
     # a trend in one clause, a dated attack in the next
     ("وتشهد ديالى منذ أشهر توتراً أمنياً؛ ففي شباط الماضي قتل ثلاثة مزارعين بهجوم مسلح على قرية في المقدادية.",
      "Muqdadiyah", "2022-02-01"),
