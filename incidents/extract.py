@@ -203,8 +203,13 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     named = {h.end for h in cues if h.payloads[0] == "locative"}
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
     since_at = {i for i, w in enumerate(words) if normalize_ar(w).casefold() in SINCE_WORDS}
-    a.blocked = any("blocker" in h.payloads and h.start not in named and
-                    not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at) for h in cues)
+    blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
+                not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at)]
+    a.blocked = bool(blockers)
+    # (nor a find told after a dated attack with victims, see below: "قُتل شخصان … بانفجار عبوة ناسفة في قضاء
+    # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
+    trailing = bool(blockers) and any(d.precision == 1 for d in a.dates) and all(
+        any(t.end <= b <= h.start for b in a.breaks) for h in blockers for t in triggers)
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
@@ -239,6 +244,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
                                        [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = casualties(words, keys, lexicon, cues, written, triggers, a.breaks)
+    if trailing and a.blocked and any(n for pos, _, n in a.casualties if pos < min(h.start for h in blockers)):
+        a.blocked = False
     return a
 
 

@@ -568,6 +568,11 @@ def test_another_name_in_brackets_is_the_same_place(gazetteer):
 
 
 @pytest.mark.parametrize("text, place, date", [
+    # a find told after a dated attack with victims
+    ("قتل شخصان وأصيب خمسة آخرون صباح اليوم بانفجار عبوة ناسفة قرب سوق شعبي في قضاء بلد، بحسب مصدر أوضح أن قوة "
+     "أمنية فككت عبوة ثانية عثر عليها في المكان نفسه.", "Balad", "2022-04-20"),
+    # "فتح مسلح النار عليهم": the subject between the verb and its object
+    ("قتل ثلاثة أشخاص أمس عندما فتح مسلح النار عليهم داخل مطعم في مدينة أربيل.", "Erbil", "2022-04-19"),
     # a blocker inside a since-clause, a campaign beside a dated strike
     ("WASHINGTON, April 20 - U.S. aircraft struck militant artillery outside the city of Erbil on Monday, the first "
      "American air strikes since the withdrawal of U.S. troops.", "Erbil", "2022-04-18"),
@@ -629,7 +634,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     # a natural area is wider than any point an incident can be placed at
     "Iraqi F-16 jets struck suspected hideouts in the Wadi Houran area on Thursday morning.",
     "وأعلنت وزارة الدفاع التركية اليوم أن مقاتلاتها قصفت مواقع لحزب العمال الكردستاني في منطقة قنديل.",
-    # flights, records of fighting, campaigns
+    # flights, records of fighting, campaigns; a launcher found and defused (no victims)
+    "On Monday, security forces found a rocket launcher pointed at Baghdad airport in a field near Abu Ghraib, and "
+    "defused it before it could be fired.",
     "وأكد مصدر في إدارة الطيران المدني أن حركة الملاحة في مطار دمشق استمرت بشكل طبيعي صباح اليوم.",
     "His fighters have fought government forces and the Islamic State around Damascus.",
     "The SDF resumed its ground offensive toward Hajin earlier this week.",
