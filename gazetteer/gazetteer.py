@@ -271,8 +271,15 @@ class Gazetteer:
             if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
                 hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
             after = self.cues.get(keys[hit.end], "") if hit.end < len(keys) and not is_arabic(words[hit.start]) else ""
+            if after == "governorate" and hit.end + 1 < len(keys) and self.cues.get(keys[hit.end + 1]) == "facility":
+                after = ""  # "the Erbil governorate building": a building in the city
             if after == "governorate" or (not hint and after in FACILITY_FEATURES):
                 hint = after  # "Sulaimani province" (even after "… Pshdar district,"), "Aleppo airport"
+            if hit.end < len(keys) and self.cues.get(keys[hit.end]) == "facility" and hit.end - hit.start > 1 and \
+                    all(p.feature == "governorate" for p in places):
+                # "the Erbil governorate building": the governorate's seat, in its main city
+                town = self._index.get(name_key(" ".join(words[hit.start:hit.end - 1])), [])
+                places = tuple(p for p in town if p.feature in ("city", "town")) or places
             cands = [Candidate(p, 100.0, hit.key) for p in places]
             if hint in FACILITY_FEATURES and all(p.feature != hint for p in places):
                 facility = self._facility_of(places[0], hint)  # "مطار حلب", "Aleppo airport": the town's airport

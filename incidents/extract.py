@@ -114,7 +114,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             _incidents_of(a, before, lexicon, told)
         retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
         # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
-        framed = not retold and bool(incidents) and (_framed(a) or (
+        framed = bool(incidents) and (_framed(a) or not retold and (
             _definite(a) and not a.dates and bool(made) and all(
                 m.place.feature in ("city", "governorate") and any(o.place.admin1 == m.place.admin1 for o in incidents)
                 and not any(_same_site(o.place, m.place) for o in incidents) for m in made)))

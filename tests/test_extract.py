@@ -691,6 +691,13 @@ def test_hit_another_is_no_second_attack(gazetteer):
     assert [i.place.name for i in run(text, gazetteer)] == ["Palmyra"]
 
 
+def test_a_governorate_building_is_in_its_city_and_the_attack_set_against_an_election_keeps_its_day(gazetteer):
+    text = ("Three gunmen stormed the Erbil governorate building on Monday morning, killing a government employee. "
+            "The attack came as Kurdish parties prepare for parliamentary elections in the region on 30 September.")
+    found = run(text, gazetteer, published=dt.date(2018, 7, 24))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Erbil", "2018-07-23")]
+
+
 def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazetteer):
     text = ("A car bomb killed 16 people in Baghdad's Karrada district on Tuesday. Hours later, a second car bomb "
             "exploded near the al-Shuhada bridge in central Baghdad, killing 11.")
