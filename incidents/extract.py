@@ -374,15 +374,23 @@ def _follow_up_figures(a: Analysed, lexicon: Lexicon, reference: dt.date | None)
         a.casualties = [] if a.blocked else casualties(a.words, keys, lexicon, cues, a.dates, [], a.breaks)
 
 
-def _cue_before(cues: list[Hit], start: int) -> str | None:
+def _cue_before(cues: list[Hit], start: int, words: list[str] | None = None) -> str | None:
     cue = next((h for h in cues if h.end == start and h.payloads[0] in ROLE_CUES), None)
     if cue is None:
         return None
-    if cue.payloads[0] == "locative" and _cue_before(cues, cue.start) in ("direction", "container"):
+    if cue.payloads[0] == "locative" and (outer := _cue_before(cues, cue.start, words)) in ("direction", "container"):
         # "جنوب شرقي مدينة السليمانية", "south of the city of X": still a reference point;
-        # "ناحية قادر كرم التابعة لقضاء جمجمال": still the wider area
-        return _cue_before(cues, cue.start)
+        # "ناحية قادر كرم التابعة لقضاء جمجمال": still the wider area (but "المدخل الشمالي لبلدة ذيبان",
+        # the town's northern entrance: a direction word with the article describes a part of the place)
+        if not (outer == "direction" and words is not None and _adjective(words, cues, cue.start)):
+            return outer
     return cue.payloads[0]
+
+
+def _adjective(words: list[str], cues: list[Hit], end: int) -> bool:
+    """The cue ending at ``end`` is an Arabic adjective with the article ("الشمالي")."""
+    h = next((h for h in cues if h.end == end), None)
+    return h is not None and is_arabic(words[h.start]) and words[h.start].lstrip("وف").startswith("ال")
 
 
 AFTER_ROLES = {"container_after": "container", "locative_after": "locative"}
@@ -454,7 +462,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
         if out and m.start - out[-1].mention.end <= 1 and any(i in asides for i in range(out[-1].mention.end, m.start + 1)):
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
-        before = _cue_before(cues, m.start)
+        before = _cue_before(cues, m.start, words)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if any("between" in h.payloads and h.end == m.start for h in cues):
             role = "route"  # "near Altun Kupri, between Erbil and Kirkuk"
@@ -806,7 +814,7 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
-        if twin.incident_type == "other" or inc.incident_type == "missile_attack" or \
+        if twin.incident_type == "other" or (inc.incident_type == "missile_attack" and twin.incident_type != "drone_strike") or \
                 (twin.event_date is None and not _same_kind(twin.incident_type, inc.incident_type)):
             twin.incident_type = inc.incident_type  # the means told, the more specific of kin, the story's
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
@@ -822,7 +830,8 @@ SETTLEMENTS = ("city", "town", "village")
 
 
 KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles" are the story's "rockets"
-       {"missile_attack", "airstrike"})  # "missiles hit the base … the strike caused damage"
+       {"missile_attack", "airstrike"},  # "missiles hit the base … the strike caused damage"
+       {"drone_strike", "missile_attack"})  # "a drone struck a car … the guided missile that hit it"
 
 
 def _same_kind(a: str, b: str) -> bool:

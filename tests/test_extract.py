@@ -667,6 +667,20 @@ def test_a_dateline_names_where_the_reporter_is(gazetteer):
     assert "Salḩab" in inc.place.name
 
 
+def test_a_towns_northern_entrance_is_the_town(gazetteer):
+    text = "قتل عنصران فجر اليوم بهجوم شنه مسلحون على حاجز عند المدخل الشمالي لبلدة ذيبان بريف دير الزور الشرقي."
+    (inc,) = run(text, gazetteer)
+    assert (inc.place.name, inc.incident_type) == ("Dhībān", "clash")
+
+
+def test_the_guided_missile_of_a_drone_strike_is_the_same_strike(gazetteer):
+    text = ("استهدفت طائرة مسيرة إسرائيلية يوم الأحد سيارة على الطريق الواصل بين مدينة الزبداني والحدود اللبنانية، ما "
+            "أدى إلى مقتل شخصين. وقالت المصادر إن الضربة وقعت على بعد نحو ثلاثة كيلومترات غربي الزبداني، وإن السيارة "
+            "كانت متجهة نحو الحدود عندما أصابها صاروخ موجه.")
+    found = run(text, gazetteer, published=dt.date(2024, 6, 25))
+    assert [(i.place.name, i.incident_type, i.fatalities) for i in found] == [("Az Zabadānī", "drone_strike", 2)]
+
+
 def test_a_chain_of_areas_is_placed_at_its_first_and_smallest(gazetteer):
     text = "تعرّضت أطراف قرى تابعة لناحية كاني ماسي في قضاء العمادية بمحافظة دهوك ظهر اليوم لقصف مدفعي تركي."
     (inc,) = run(text, gazetteer)
