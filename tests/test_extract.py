@@ -124,6 +124,9 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("استهدف قصف جوي مخزناً للسلاح في قضاء بلد ما أدى إلى انفجار كبير.", "airstrike"),
     ("Artillery shells hit Tal Tamr, causing a blast at a fuel depot.", "rocket_attack"),
     ("Shells struck a residential street and a market in Sarmin on Monday.", "rocket_attack"),
+    # what a strike destroyed is not the means; commandos are on the ground
+    ("Near Hajin, seven strikes engaged four ISIS tactical units and destroyed three fighting positions.", "airstrike"),
+    ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
     ("هاجم مسلحون من تنظيم داعش نقطة للجيش قرب قضاء كفري مساء أمس.", "clash"),
