@@ -156,8 +156,9 @@ ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word 
 
 def _another(a: Analysed) -> bool:
     """"a second car bomb exploded …", "انفجرت سيارة مفخخة ثانية": a further attack, not a retelling."""
-    return any("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH  # (not "shot down one jet and hit another")
-                                               for t in a.triggers if set(t.payloads) - GENERIC)
+    return any(("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH  # (not "shot down one jet and hit another")
+                                                for t in a.triggers if set(t.payloads) - GENERIC)) or
+               ("another_after" in h.payloads and any(h.start == t.end for t in a.triggers))  # "انفجار ثانٍ"
                for h in a.cues)
 
 
@@ -406,7 +407,7 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
     """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
     place names a government, a destination or a party, not where something happened; nor is
     a place a few words after "taken to", "heard in" or "the road linking" (a remote cue)."""
-    return any("metonym" in h.payloads and (h.end == start or (
+    return any("metonym" in h.payloads and not any(h.start < b < h.end for b in breaks) and (h.end == start or (
         start - METONYM_REACH <= h.end < start and _between_are_cues(cues, h.end, start, words))) for h in cues) or \
         any("remote" in h.payloads and start - ROUTE_REACH <= h.end <= start and
             not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \

@@ -340,6 +340,9 @@ def test_the_day_a_report_was_issued_is_not_the_attacks(gazetteer, text):
      ["Al Ḩaqlānīyah"]),
     ("Air strikes hit the outskirts of Tal Abyad on Wednesday, and columns of cars headed south along the roads "
      "towards Hasakah.", ["Tal Abyad"]),
+    # a speaker cue does not run across a comma ("… of the oil ministry, in central Hillah")
+    ("A sticky bomb attached to a car killed its driver, a local employee of the oil ministry, in central Hillah "
+     "early this morning.", ["Hillah"]),
     # … but a place the sentence names as struck still is
     ("مصادر محلية في اللاذقية: غارات جوية إسرائيلية استهدفت فجر اليوم ميناء اللاذقية.", ["Latakia"]),
 ])
@@ -713,6 +716,12 @@ def test_a_governorate_building_is_in_its_city_and_the_attack_set_against_an_ele
             "The attack came as Kurdish parties prepare for parliamentary elections in the region on 30 September.")
     found = run(text, gazetteer, published=dt.date(2018, 7, 24))
     assert [(i.place.name, str(i.event_date)) for i in found] == [("Erbil", "2018-07-23")]
+
+
+def test_a_second_explosion_told_in_arabic_is_another_incident(gazetteer):
+    text = ("انفجرت سيارة مفخخة صباح اليوم في سوق مزدحم في مدينة الصدر. "
+            "وبعد ساعة، انفجار ثان بسيارة مفخخة عند نقطة تفتيش على أحد مداخل مدينة الكاظمية.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 11))] == ["Sadr City", "Kadhimiya"]
 
 
 def test_a_second_bomb_the_same_day_in_the_same_city_is_another_incident(gazetteer):
