@@ -15,7 +15,7 @@ import regex
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
-from incidents.arabic import is_arabic, normalize_ar, word_key
+from incidents.arabic import is_arabic, normalize_ar, parse_number, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -30,6 +30,7 @@ FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties,
 CLAUSE_MARKS = ",،;؛:—–()«»\""
 CIRCUMSTANCES = frozenset({"vehicle", "truce", "civil", "target"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
+COUNTED = frozenset({"attack"})  # attack words whose number counts attacks ("20 attacks"; not "seven strikes hit Hajin")
 TOTAL_WINDOW = 6  # words between a figure and "in all", "إجمالاً"
 AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles theirs
 ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they make remote (up to a comma)
@@ -212,6 +213,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     trailing = bool(blockers) and any(d.precision == 1 for d in a.dates) and all(
         any(t.end <= b <= h.start for b in a.breaks) for h in blockers for t in triggers)
     a.fighters = any("fighters" in h.payloads for h in cues)
+    # "the cells had carried out more than 20 attacks", "نفذت الخلايا أكثر من 12 هجوماً": a count of attacks
+    # with no day is a tally (but "two rockets hit the base", "40 air strikes on Monday" are not)
+    a.blocked = a.blocked or (not any(d.precision == 1 for d in a.dates) and any(
+        t.start and set(t.payloads) <= COUNTED and parse_number(words[t.start - 1]) is not None for t in triggers))
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
     folded = [w.casefold() for w in words]

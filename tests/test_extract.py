@@ -126,6 +126,7 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("Shells struck a residential street and a market in Sarmin on Monday.", "rocket_attack"),
     # what a strike destroyed is not the means; commandos are on the ground
     ("Near Hajin, seven strikes engaged four ISIS tactical units and destroyed three fighting positions.", "airstrike"),
+    ("Two rockets hit the Green Zone, officials said.", "rocket_attack"),
     ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
@@ -651,6 +652,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     # an earlier attack set only in a year
     "Erbil's airport and a nearby coalition base were targeted earlier this year.",
     "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي العام الماضي.",
+    # a count of attacks with no day
+    "The SDF said the group's cells had carried out more than 20 attacks on its positions in Hasakah province.",
+    "وتقول مصادر محلية إن الخلايا نفذت أكثر من 12 هجوماً في ريف دير الزور الشرقي منذ مطلع الشهر الماضي.",
     # ongoing campaigns and trends
     "The SDF launched its assault on Raqqa, the militants' de facto capital, on June 6.",
     "ويحاول التنظيم تخفيف الضغط عن مسلحيه في الموصل عبر شن هجمات على المدن المحررة في غرب الأنبار مثل راوة والقائم.",
