@@ -126,7 +126,7 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("Shells struck a residential street and a market in Sarmin on Monday.", "rocket_attack"),
     # what a strike destroyed is not the means; commandos are on the ground
     ("Near Hajin, seven strikes engaged four ISIS tactical units and destroyed three fighting positions.", "airstrike"),
-    ("Two rockets hit the Green Zone, officials said.", "rocket_attack"),
+    ("Two rockets hit the Green Zone on Monday, officials said.", "rocket_attack"),
     ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
