@@ -437,6 +437,19 @@ def _launched_from(cues: list[Hit], start: int, words: list[str]) -> bool:
     return False
 
 
+CLOSE_KM = 15  # a place this close to the site, with its distance told, stands for it (DESIGN.md: "near X")
+DISTANCE_REACH = 6  # words from the distance's unit to the name ("8 km west of the town of X")
+
+
+def _close_by(cues: list[Hit], words: list[str], start: int) -> bool:
+    """A distance of at most CLOSE_KM is told just before the direction word of the name at ``start``."""
+    for h in cues:
+        if "distance_unit" in h.payloads and start - DISTANCE_REACH <= h.end <= start and h.start:
+            n = parse_number(words[h.start - 1])
+            return n is not None and n <= CLOSE_KM
+    return False
+
+
 def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -> bool:
     """Every word from ``start`` to ``end`` is an article or part of a place cue ("launched from an
     area near X", "launched from an area in the Nineveh Plains")."""
@@ -470,6 +483,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
         before = _cue_before(cues, m.start, words)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
+        if role == "direction" and _close_by(cues, words, m.start):
+            role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
         if any("between" in h.payloads and h.end == m.start for h in cues):
             role = "route"  # "near Altun Kupri, between Erbil and Kirkuk"
         if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and

@@ -677,6 +677,13 @@ def test_a_dateline_names_where_the_reporter_is(gazetteer):
     assert "Salḩab" in inc.place.name
 
 
+def test_a_town_a_few_kilometres_away_stands_for_the_site(gazetteer):
+    text = ("استهدفت طائرة مسيرة تركية مساء أمس سيارة على بعد نحو ٨ كيلومترات غربي بلدة الجوادية بريف الحسكة الشمالي "
+            "الشرقي، ما أدى إلى مقتل عنصرين.")
+    (inc,) = run(text, gazetteer)
+    assert (inc.place.name, inc.place.geo_precision, inc.fatalities) == ("Al Jawādīyah", 2, 2)
+
+
 def test_a_towns_northern_entrance_is_the_town(gazetteer):
     text = "قتل عنصران فجر اليوم بهجوم شنه مسلحون على حاجز عند المدخل الشمالي لبلدة ذيبان بريف دير الزور الشرقي."
     (inc,) = run(text, gazetteer)
