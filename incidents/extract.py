@@ -309,9 +309,10 @@ def _framed(a: Analysed) -> bool:
     فجر السابع من آب")."""
     if not any("retell" in h.payloads for h in a.cues):
         return False
-    if len(a.triggers) > 1 and any(d.precision in (1, 3) for d in a.dates):
-        return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack)
     t = a.triggers[0]
+    if len(a.triggers) > 1 and any(d.precision in (1, 3) and d.end != t.start for d in a.dates):
+        return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack,
+        # and "Saturday's attack came as …" dates the told attack itself)
     return _definite_at(a, t) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
                                       -RETELL_REACH <= t.start - f.end <= RETELL_REACH - 1
                                       for f in a.cues if "retell" in f.payloads)
@@ -324,8 +325,8 @@ def _definite(a: Analysed) -> bool:
 
 def _definite_at(a: Analysed, h: Hit) -> bool:
     word = a.words[h.start]
-    if not is_arabic(word):
-        return h.start > 0 and a.words[h.start - 1].casefold() in DEFINITE
+    if not is_arabic(word):  # "the attack", "Saturday's attack"
+        return h.start > 0 and (a.words[h.start - 1].casefold() in DEFINITE or a.words[h.start - 1].endswith(("'s", "’s")))
     word = word[1:] if word[:1] in "وف" else word
     return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
 

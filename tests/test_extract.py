@@ -819,6 +819,7 @@ def test_the_attack_told_before_with_other_places_is_no_new_incident(gazetteer):
     ("ويعد التفجير الأعنف في ديالى منذ مطلع العام.", ["Baqubah"]),
     ("The bombing comes amid protests in Tahrir Square since July.", ["Baqubah"]),
     ("The bombing comes amid a string of rocket attacks this week on bases north of Baghdad.", ["Baqubah"]),
+    ("Yesterday's bombing came as a fragile ceasefire was being tested by fighting near Damascus.", ["Baqubah"]),
     # … unless the sentence goes on to tell another attack
     ("ويأتي التفجير بعد أسبوعين من هجوم بعبوة ناسفة في الخالص في الثالث من تموز.", ["Baqubah", "Khāliş"]),
 ])
