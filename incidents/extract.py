@@ -486,6 +486,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if role == "direction" and _close_by(cues, words, m.start):
             role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
+        if role == "container" and place.name == place.admin1 and any(
+                "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues):
+            continue  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no point
         if any("between" in h.payloads and h.end == m.start for h in cues):
             role = "route"  # "near Altun Kupri, between Erbil and Kirkuk"
         if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and

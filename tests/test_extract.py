@@ -638,7 +638,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "Officials have warned that the militants are likely to step up bombings in Baghdad.",
     "وقالت وزارة الدفاع الروسية إن المسلحين يواصلون خرق نظام وقف الأعمال القتالية في إدلب بقصف المواقع العسكرية.",
     "وأعلن وزير الدفاع صباح اليوم التوصل إلى اتفاق لوقف شامل لإطلاق النار على جميع المحاور بعد لقاء في دمشق.",
-    # a natural area is wider than any point an incident can be placed at
+    # a natural area, or a governorate's countryside, is wider than any point an incident can be placed at
+    "Other air strikes and barrel bombs dropped by helicopters targeted areas in the southern Idlib countryside.",
+    "في المقابل، استهدفت الفصائل بالقذائف مواقع قوات النظام على خطوط التماس في ريف إدلب الجنوبي.",
     "Iraqi F-16 jets struck suspected hideouts in the Wadi Houran area on Thursday morning.",
     "وأعلنت وزارة الدفاع التركية اليوم أن مقاتلاتها قصفت مواقع لحزب العمال الكردستاني في منطقة قنديل.",
     # flights, records of fighting, campaigns; a launcher found and defused (no victims)
@@ -779,7 +781,7 @@ def test_towns_named_together_north_of_a_city(gazetteer):
     ("انفجرت عبوة ناسفة مساء أمس في قضاء الطارمية.", 2),
     ("Clashes broke out in the town of Sinjar on Monday.", 1),
     # only the wider area is named: not the town itself
-    ("Government jets struck villages in the southern Idlib countryside on Monday.", 2),
+    ("Government jets struck villages in the Tallkalakh countryside on Monday.", 2),
 ])
 def test_a_towns_district_is_placed_at_the_town_with_district_precision(gazetteer, text, precision):
     (inc,) = run(text, gazetteer)
