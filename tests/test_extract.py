@@ -575,6 +575,11 @@ def test_another_name_in_brackets_is_the_same_place(gazetteer):
 
 
 @pytest.mark.parametrize("text, place, date", [
+    # a takeover after days of fighting, told on its day; where the fighters withdrew to is no site
+    ("BAGHDAD, May 18 (Wire) - Islamic State fighters seized full control of Ramadi on Monday after days of "
+     "fighting, driving the security forces out of the city.", "Ramadi", "2022-04-18"),
+    ("Syrian troops recaptured the city of Palmyra on Monday after nearly three weeks of fighting, and the militants "
+     "withdrew east toward Deir ez-Zor.", "Palmyra", "2022-04-18"),
     # a find told after a dated attack with victims
     ("قتل شخصان وأصيب خمسة آخرون صباح اليوم بانفجار عبوة ناسفة قرب سوق شعبي في قضاء بلد، بحسب مصدر أوضح أن قوة "
      "أمنية فككت عبوة ثانية عثر عليها في المكان نفسه.", "Balad", "2022-04-20"),
@@ -638,6 +643,10 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "Officials have warned that the militants are likely to step up bombings in Baghdad.",
     "وقالت وزارة الدفاع الروسية إن المسلحين يواصلون خرق نظام وقف الأعمال القتالية في إدلب بقصف المواقع العسكرية.",
     "وأعلن وزير الدفاع صباح اليوم التوصل إلى اتفاق لوقف شامل لإطلاق النار على جميع المحاور بعد لقاء في دمشق.",
+    # finds, habits
+    "The launcher was found in an orchard in al-Radwaniyah with a third rocket still on it.",
+    "Security forces reported finding and defusing seven explosive devices in Diyala during the week.",
+    "\"We hear the drones day and night,\" said a shopkeeper in the Qaladiza bazaar.",
     # a natural area, or a governorate's countryside, is wider than any point an incident can be placed at
     "Other air strikes and barrel bombs dropped by helicopters targeted areas in the southern Idlib countryside.",
     "في المقابل، استهدفت الفصائل بالقذائف مواقع قوات النظام على خطوط التماس في ريف إدلب الجنوبي.",
