@@ -259,8 +259,9 @@ class Gazetteer:
             latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
                               and keys[hit.start - 1] in LATIN_PLACE_WORDS)
             amb_end = ambiguous.get(hit.start, -1)  # a longer name ("Tal Afar") is not the ambiguous word ("Tal")
-            if amb_end > hit.end or (amb_end == hit.end and not (hint or latin_locative)):
-                continue  # "القائم بالأعمال", "Hit by rockets", "في بلد مجاور" (but "in Hit", "مدينة هيت")
+            if amb_end > hit.end or (amb_end == hit.end and not ((hint and hint not in FACILITY_FEATURES) or latin_locative)):
+                continue  # "القائم بالأعمال", "Hit by rockets", "في بلد مجاور", "ومطار المدينة" (the city's
+                # airport) (but "in Hit", "مدينة هيت", "قضاء المدينة")
             hint = self.cues.get(keys[hit.start], hint)
             places = hit.payloads
             if is_arabic(words[hit.start]) and not _has_article(words[hit.start]):

@@ -108,3 +108,14 @@ def test_names_that_are_also_common_words_need_a_cue(gazetteer, text, places):
     from incidents.text import words_of
 
     assert [m.best.name for m in gazetteer.scan([w for w, _, _ in words_of(text)])] == places
+
+
+def test_an_ambiguous_common_noun_after_a_facility_word_is_no_name():
+    """"ومطار المدينة" is the city's airport, not al-Madinah's; "قضاء المدينة" is the district."""
+    from gazetteer import default_gazetteer
+    from incidents.text import words_of
+
+    g = default_gazetteer()
+    scan = lambda t: [m.candidates[0].place.name for m in g.scan([w for w, _, _ in words_of(t)])]
+    assert scan("اقتحم المسلحون السجن المركزي ومطار المدينة العسكري") == []
+    assert scan("في إحدى القرى التابعة لقضاء المدينة") == ["Al Madīnah"]
