@@ -313,7 +313,10 @@ def _framed(a: Analysed) -> bool:
     if len(a.triggers) > 1 and any(d.precision in (1, 3) and d.end != t.start for d in a.dates):
         return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack,
         # and "Saturday's attack came as …" dates the told attack itself)
-    return _definite_at(a, t) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
+    # ("this is the first fatal IED incident …": a frame before the attack word makes it the told one)
+    before = any("retell" in f.payloads and f.end - f.start >= 3 and 0 <= t.start - f.end <= RETELL_REACH - 1
+                 for f in a.cues)  # (not "came under rocket fire")
+    return (_definite_at(a, t) or before) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
                                       -RETELL_REACH <= t.start - f.end <= RETELL_REACH - 1
                                       for f in a.cues if "retell" in f.payloads)
 

@@ -127,6 +127,7 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     # what a strike destroyed is not the means; commandos are on the ground
     ("Near Hajin, seven strikes engaged four ISIS tactical units and destroyed three fighting positions.", "airstrike"),
     ("Two rockets hit the Green Zone on Monday, officials said.", "rocket_attack"),
+    ("Yesterday, U.S. forces at Mission Support Site Conoco came under rocket fire.", "rocket_attack"),
     ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
@@ -660,6 +661,10 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "The SDF resumed its ground offensive toward Hajin earlier this week.",
     "وكان قائد العمليات قد أعلن الشهر الماضي إطلاق حملة لحصر السلاح في نينوى.",
     "Nearly nine years after the Islamic State's assault on Sinjar, thousands still live in camps.",
+    # habits, trends, truces
+    "In Idlib, where more than four million people live, the strikes are often met with anger.",
+    "16:05 - Fighting is continuing in the al-Karama district of eastern Mosul.",
+    "That cessation of hostilities has largely collapsed around Aleppo.",
     # an earlier attack set only in a year
     "Erbil's airport and a nearby coalition base were targeted earlier this year.",
     "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي العام الماضي.",
@@ -831,6 +836,7 @@ def test_the_attack_told_before_with_other_places_is_no_new_incident(gazetteer):
     ("The bombing comes amid protests in Tahrir Square since July.", ["Baqubah"]),
     ("The bombing comes amid a string of rocket attacks this week on bases north of Baghdad.", ["Baqubah"]),
     ("Yesterday's bombing came as a fragile ceasefire was being tested by fighting near Damascus.", ["Baqubah"]),
+    ("This is the first fatal bombing in the Baqubah area reported to us since August.", ["Baqubah"]),
     # … unless the sentence goes on to tell another attack
     ("ويأتي التفجير بعد أسبوعين من هجوم بعبوة ناسفة في الخالص في الثالث من تموز.", ["Baqubah", "Khāliş"]),
 ])
