@@ -610,7 +610,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         if local is not None:
             incident_type = local
         killed, injured = _assigned(a, k)
-        date = _nearest_date(a.dates, loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
+        date = _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -662,6 +662,17 @@ def _district_of(a: Analysed, m: Mention) -> bool:
     """The name is said to be a district's ("Sinjar district", "قضاء سنجار")."""
     after = m.end < len(a.words) and a.words[m.end].casefold() in DISTRICT_WORDS
     return after or (m.start > 0 and normalize_ar(a.words[m.start - 1]) in DISTRICT_BEFORE)
+
+
+def _local_dates(a: Analysed, k: int) -> list[DateExpr]:
+    """With several places whose attacks turn at a break, each takes the dates told in its own part
+    ("قُتل سبعة، أمس الأحد، في هجوم … في بلدة ذيبان …، فيما قُتل شخصان فجر اليوم الاثنين … قرب البصيرة")."""
+    if len(a.places) < 2:
+        return a.dates
+    spans = [(p.mention.start, p.mention.end) for p in a.places]
+    lo = (_turn(a, spans[k - 1][1], spans[k][0]) or 0) if k else 0
+    hi = (_turn(a, spans[k][1], spans[k + 1][0]) or len(a.words)) if k + 1 < len(spans) else len(a.words)
+    return [d for d in a.dates if lo <= d.start < hi] or a.dates
 
 
 def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:

@@ -102,6 +102,7 @@ def test_casualty_numbers(gazetteer, text, killed, injured):
     # a headline: the bomb near Hit is not the means of the attack near Anah, and both stay
     ("Two soldiers killed in Islamic State attack near Anah; roadside bomb wounds three near Hit",
      [("other", 2, None), ("ied", None, 3)]),
+    # each attack keeps the day told in its own part of the sentence (checked in the date test below)
     # one attack on two places: a figure told before both is not one place's
     ("Two civilians were killed when warplanes struck Tikrit and Samarra on Monday.", [("airstrike", None, None)] * 2),
 ])
@@ -312,6 +313,14 @@ def test_an_attack_dated_by_its_announcement_takes_the_day_told_next(gazetteer, 
 def test_a_lede_dated_by_its_announcement_is_the_attack_told_next_on_its_day(gazetteer, text, place, date):
     (inc,) = run(text, gazetteer, published=dt.date(2025, 7, 26))
     assert (inc.place.name, str(inc.event_date)) == (place, date)
+
+
+def test_two_attacks_in_one_sentence_keep_their_own_days(gazetteer):
+    text = ("قتل سبعة أشخاص، أمس الأحد، في هجوم شنه مسلحون على نقاط لقسد في بلدة ذيبان بريف دير الزور الشرقي، فيما "
+            "قتل شخصان فجر اليوم الاثنين بضربة لطائرة مسيرة قرب بلدة البصيرة.")
+    found = run(text, gazetteer, published=dt.date(2024, 9, 16))
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [
+        ("Dhībān", "2024-09-15", 7), ("Al Buşayrah", "2024-09-16", 2)]
 
 
 def test_the_same_day_is_the_attacks_not_the_announcements(gazetteer):
