@@ -204,7 +204,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
     named = {h.end for h in cues if h.payloads[0] == "locative"}
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
-    since_at = {i for i, w in enumerate(words) if normalize_ar(w).casefold() in SINCE_WORDS}
+    since_at = {i for i, w in enumerate(words) if w.casefold() in SINCE_WORDS}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
                 not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at)]
     a.blocked = bool(blockers)
