@@ -230,8 +230,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
         # attack (unless a day is told: "the town, besieged for weeks, was shelled on Monday"; but "… معارك
         # عنيفة منذ سيطرة الفصائل على منبج في التاسع من الشهر": that day is the takeover's)
-        days = [d for d in a.dates if d.precision == 1 and not any(
-            normalize_ar(w).casefold() in SINCE_WORDS for w in words[max(0, d.start - SINCE_REACH):d.start])]
+        days = [d for d in a.dates if d.precision == 1 and not any(d.start - SINCE_REACH <= i < d.start for i in since_at)]
         a.blocked = not days and any(
             not any(h.start < b <= t.start and b <= d.start for t in triggers for b in a.breaks for d in a.dates)
             for h in ongoing)  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
