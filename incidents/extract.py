@@ -234,6 +234,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.blocked = not days and any(
             not any(h.start < b <= t.start and b <= d.start for t in triggers for b in a.breaks for d in a.dates)
             for h in ongoing)  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
+    # "government forces have been criticised for using barrel bombs in Aleppo": an undated English perfect
+    # with no figure tells a record, not an attack
+    a.blocked = a.blocked or (not a.dates and not is_arabic(words[0]) and any(w in PERFECT for w in folded) and
+                              not lexicon.casualties.find(words, keys))
     # "Erbil's airport was targeted earlier this year": no day or month, no incident to place in time
     a.blocked = a.blocked or (any("year_only" in h.payloads for h in cues) and not any(d.precision <= 3 for d in a.dates))
     a.speech = [h.start for h in cues if "speech" in h.payloads]

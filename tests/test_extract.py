@@ -670,7 +670,9 @@ def test_a_province_and_a_place_in_it_struck_that_day_are_one_incident(gazetteer
     "The SDF resumed its ground offensive toward Hajin earlier this week.",
     "وكان قائد العمليات قد أعلن الشهر الماضي إطلاق حملة لحصر السلاح في نينوى.",
     "Nearly nine years after the Islamic State's assault on Sinjar, thousands still live in camps.",
-    # habits, trends, truces
+    # habits, trends, truces, records in an undated perfect
+    "Islamic State has carried out public executions in Raqqa, while government forces have been criticised for "
+    "using barrel bombs on rebel-held districts in Aleppo.",
     "In Idlib, where more than four million people live, the strikes are often met with anger.",
     "16:05 - Fighting is continuing in the al-Karama district of eastern Mosul.",
     "That cessation of hostilities has largely collapsed around Aleppo.",
