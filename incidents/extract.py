@@ -47,7 +47,6 @@ YEAR = regex.compile(r"(19|20)\d\d")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
-DATELINE_WORDS = 4  # a date within the first words after a dateline place is the report's date
 DISTRICT_KM = 40  # a district holds the places of its governorate this close to its seat
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
 HEADLINE_KM = 30  # an undated or approximate retelling this close to an incident is the same one
@@ -199,8 +198,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             return a
     a.breaks = _breaks(a)
     a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
-    if len(a.dates) > 1 and _dateline(words):  # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
-        a.dates = [d for d in a.dates if d.start > DATELINE_WORDS] or a.dates
+    if len(a.dates) > 1 and (byline := _dateline_end(a)) >= 0:
+        # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
+        a.dates = [d for d in a.dates if a.offsets[d.start][0] >= byline] or a.dates
     # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
     named = {h.end for h in cues if h.payloads[0] == "locative"}
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
@@ -356,11 +356,6 @@ def _dateline_end(a: Analysed) -> int:
             any(a.offsets[h.start][0] - a.start < m.end(1) for h in a.triggers):
         return -1
     return a.start + m.end(1)
-
-
-def _dateline(words: list[str]) -> bool:
-    """The sentence opens with a dateline: a place in capitals ("BAGHDAD, June 28 (…) -")."""
-    return bool(words) and len(words[0]) > 2 and words[0].isupper()
 
 
 def _context_places(analysed: list[Analysed]) -> list[Place]:
