@@ -16,7 +16,7 @@ from incidents.dedup import Fingerprint, conservative, same_incident
 from incidents.errors import InputError, StoreError
 from incidents.model import Article, ExtractedIncident, Incident, SourceRef
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 NEAR_DEG = 0.1  # twin candidates lie within this many degrees (≥ 8 km here), before the exact check
 DEFAULT_DB = Path("data") / "incidents.db"
 
@@ -87,6 +87,10 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE incidents ADD COLUMN edited TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE incidents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX edits_by_incident ON edits(incident_id);
+    """,
+    # 3: the twin search of every stored incident asks for one type in a date window
+    3: """
+    CREATE INDEX incidents_by_type_date ON incidents(incident_type, event_date);
     """,
 }
 EDITABLE = ("incident_type", "event_date", "time_precision", "place_id", "location", "location_ar", "admin1",

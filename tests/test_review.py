@@ -84,8 +84,10 @@ def test_version_1_database_is_migrated_without_losing_rows(tmp_path):
     con.commit()
     con.close()
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         assert store.counts() == {"articles": 1, "incidents": 1}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "incidents_by_type_date" in indexes
         (inc,) = store.incidents()
         store.update_incident(inc.incident_id, {"fatalities": 1}, expected_revision=0)
 
