@@ -204,7 +204,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
     named = {h.end for h in cues if h.payloads[0] == "locative"}
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
-    since_at = {i for i, w in enumerate(words) if w.casefold() in SINCE_WORDS}
+    folded = [w.casefold() for w in words]
+    since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
                 not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at)]
     a.blocked = bool(blockers)
@@ -219,7 +220,6 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         t.start and set(t.payloads) <= COUNTED and parse_number(words[t.start - 1]) is not None for t in triggers))
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
-    folded = [w.casefold() for w in words]
     if not a.blocked and any(w in SINCE for w in folded) and any(w in PERFECT for w in folded):
         a.blocked = any(d.precision == 3 and d.start and folded[d.start - 1] in SINCE for d in a.dates) or any(
             w in SINCE and YEAR.fullmatch(n) for w, n in zip(folded, folded[1:])) or any(  # "… since 2021"
@@ -667,9 +667,7 @@ def _local_dates(a: Analysed, k: int) -> list[DateExpr]:
     ("قُتل سبعة، أمس الأحد، في هجوم … في بلدة ذيبان …، فيما قُتل شخصان فجر اليوم الاثنين … قرب البصيرة")."""
     if len(a.places) < 2:
         return a.dates
-    spans = [(p.mention.start, p.mention.end) for p in a.places]
-    lo = (_turn(a, spans[k - 1][1], spans[k][0]) or 0) if k else 0
-    hi = (_turn(a, spans[k][1], spans[k + 1][0]) or len(a.words)) if k + 1 < len(spans) else len(a.words)
+    lo, hi = _part(a, k, halfway=False)
     return [d for d in a.dates if lo <= d.start < hi] or a.dates
 
 
@@ -679,8 +677,7 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
     if len(a.places) < 2:
         return None
     spans = [(p.mention.start, p.mention.end) for p in a.places]
-    lo = _boundary(a, spans[k - 1][1], spans[k][0]) if k else 0
-    hi = _boundary(a, spans[k][1], spans[k + 1][0]) if k + 1 < len(spans) else len(a.words)
+    lo, hi = _part(a, k, halfway=True)
     local = {c for h in a.triggers if lo <= h.start < hi for c in h.payloads}
     if not local & WEAPONS:
         # "gunmen attacked a checkpoint near X, …, while a roadside bomb hit Y": X's is a clash
@@ -694,10 +691,19 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
     return lexicon.incident_type(local | (a.classes - WEAPONS))
 
 
-def _boundary(a: Analysed, lo: int, hi: int) -> float:
-    """Where the words of one place's attack end and the next's begin, between the two names."""
-    turn = _turn(a, lo, hi)
-    return (lo + hi) / 2 if turn is None else turn
+def _part(a: Analysed, k: int, halfway: bool) -> tuple[float, float]:
+    """The words of place ``k``'s attack: from where it turns from the previous place's attack to where
+    the next place's begins (see ``_turn``). With no turn told, ``halfway`` splits half way between the
+    two names; else the part runs on to the sentence's start or end."""
+    spans = [(p.mention.start, p.mention.end) for p in a.places]
+
+    def cut(end: int, start: int, default: float) -> float:
+        turn = _turn(a, end, start)
+        return turn if turn is not None else (end + start) / 2 if halfway else default
+
+    lo = cut(spans[k - 1][1], spans[k][0], 0) if k else 0
+    hi = cut(spans[k][1], spans[k + 1][0], len(a.words)) if k + 1 < len(spans) else len(a.words)
+    return lo, hi
 
 
 def _assigned(a: Analysed, k: int) -> tuple[int | None, int | None]:
