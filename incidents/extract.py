@@ -147,8 +147,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 _continue(previous[0], a, lexicon, announced)
         follow -= 1
     another = frozenset(a.start for a in analysed if _another(a))
+    separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
-    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated)), analysed, lexicon)
+    dateless = frozenset(a.start for a in analysed if not a.dates)
+    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate), analysed, lexicon)
 
 
 ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
@@ -824,19 +826,26 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 
 # ---- within-article dedup ------------------------------------------------------------------
 def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset(),
-                 announced: frozenset[int] = frozenset()) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+                 announced: frozenset[int] = frozenset(), dateless: frozenset[int] = frozenset(),
+                 separate: frozenset[int] = frozenset()) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
     its story, a town and its airport or district named in turn (see ``_retold``). Each kept
     incident comes with the tellings merged into it. An incident told in a sentence that starts
     at one of ``another`` ("a second car bomb …") is a new one. One dated only by the day it was
     announced (told in a sentence starting at one of ``announced``) is the same site's attack told
     later on its own, earlier day ("… killed in a raid in al-Bab, CENTCOM said on Saturday" and
-    "On July 25, CENTCOM forces conducted a raid in al-Bab")."""
+    "On July 25, CENTCOM forces conducted a raid in al-Bab"). One told in a sentence with no date
+    of its own (one of ``dateless``) is a retelling of an incident close by, as an undated one is
+    ("the drone fired a rocket at the car on the road between X and Y" after "… near Quneitra"),
+    unless its sentence tells it as ``separate`` ("Minutes later, …", "وبالتزامن مع الغارات …"): then
+    only an undated headline may be its twin."""
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
         k = None if inc.start in another else next(
-            (k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type) and _retold(o, inc))
+            (k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type, o.event_date is not None)
+                                              and _retold(o, inc, inc.start in dateless)
+                                              and (inc.start not in separate or o.event_date is None))
              or _headline(o, inc)), None)
         later = False  # whether ``inc`` is the announced attack told on its own day
         if k is None and inc.start not in another:
@@ -875,10 +884,15 @@ SETTLEMENTS = ("city", "town", "village")
 KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles" are the story's "rockets"
        {"missile_attack", "airstrike"},  # "missiles hit the base … the strike caused damage"
        {"drone_strike", "missile_attack"})  # "a drone struck a car … the guided missile that hit it"
+LATER_KIN = {("airstrike", "rocket_attack"),  # a dated "Israeli air raid on al-Kiswah" then "air defences met
+              ("drone_strike", "rocket_attack")}  # the rockets"; "a drone hit a car" then "it fired a rocket"
+# Not a headline's (undated) "strike … and shells on Dhiban", nor rockets told before an air raid.
 
 
-def _same_kind(a: str, b: str) -> bool:
-    return a == b or "other" in (a, b) or any({a, b} == kin for kin in KIN)  # untold means can be any
+def _same_kind(a: str, b: str, story: bool = False) -> bool:
+    """``b``, told after ``a``, may be the same attack: the same means, kin, or an untold means;
+    with ``story`` (``a`` is dated, not a headline), the means a later sentence may name for it."""
+    return a == b or "other" in (a, b) or any({a, b} == kin for kin in KIN) or (story and (a, b) in LATER_KIN)
 
 
 def _finer(a: PlaceRef, b: PlaceRef) -> bool:
@@ -886,7 +900,7 @@ def _finer(a: PlaceRef, b: PlaceRef) -> bool:
     return a.feature not in SETTLEMENTS + ("governorate",) and b.feature in SETTLEMENTS
 
 
-def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
+def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) -> bool:
     """Same place and date (or one undated); a town and a part of it on the same day ("strikes
     on Aleppo … the attack on Aleppo airport"); or an undated retelling (a headline's "south
     of Damascus", "in the Homs desert") of an incident close by or in the same governorate."""
@@ -900,7 +914,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     if a.start != b.start and any(x.place.feature == "governorate" and x.place.name == y.place.admin1
                                   for x, y in ((a, b), (b, a))):
         return True  # "a strike on Latakia province … a facility outside the city of Latakia" that day
-    undated = [x for x in (a, b) if x.event_date is None]
+    undated = [x for x in (a, b) if x.event_date is None] or ([b] if dateless else [])
     if not undated or a.start == b.start:  # ("… attack near Anah; roadside bomb wounds three near Hit")
         return False
     loose = undated[0].place

@@ -935,3 +935,37 @@ def test_the_provinces_countryside_after_a_town_is_its_area(gazetteer):
 ])
 def test_the_district_or_countryside_after_a_site_is_its_area(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer)] == [place]
+
+
+def test_the_rockets_air_defences_met_are_the_air_raid_told_before(gazetteer):
+    text = ("عدوان إسرائيلي على مواقع في ريف دمشق ودرعا\n\n"
+            "قال مصدر عسكري إن العدو الإسرائيلي نفذ فجر اليوم الأربعاء عدواناً جوياً من اتجاه الجولان، مستهدفاً نقاطاً "
+            "في محيط مدينة الكسوة، إضافة إلى موقع قرب مدينة إزرع.\n\n"
+            "وأضاف المصدر أن الدفاعات الجوية تصدت للصواريخ المعادية، وأن العدوان على الكسوة أدى إلى مقتل جنديين، "
+            "فيما لم يسفر العدوان على محيط إزرع عن خسائر بشرية.")
+    found = run(text, gazetteer, published=dt.date(2023, 7, 19))
+    assert [(i.place.name, i.incident_type, i.fatalities) for i in found] == [
+        ("Al Kiswah", "airstrike", 2), ("Izra‘", "airstrike", None)]
+
+
+def test_the_drone_told_again_on_a_road_near_the_town_is_the_same_strike(gazetteer):
+    text = ("قتل شخصان اليوم بضربة طائرة مسيرة إسرائيلية استهدفت سيارة قرب مدينة القنيطرة. "
+            "وقال مصدر محلي إن المسيرة أطلقت صاروخاً على السيارة في أثناء مرورها على الطريق بين مدينة البعث وخان أرنبة.")
+    (inc,) = run(text, gazetteer, published=dt.date(2024, 6, 19))
+    assert (inc.incident_type, inc.fatalities) == ("drone_strike", 2)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("A car bomb killed 20 people in Karrada in Baghdad on Sunday. Minutes later, a roadside bomb exploded in a "
+     "market in the Shaab district, killing five.", ["Karrada", "Shaab"]),
+    ("شنت طائرات تركية أمس غارات على مدينة عفرين. وبالتزامن مع الغارات، قصفت المدفعية التركية قرى تابعة لناحية راجو.",
+     ["Afrin", "Rājū"]),
+])
+def test_an_attack_told_as_happening_later_or_alongside_is_another(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer)] == places
+
+
+def test_the_aviation_sector_is_no_air_force(gazetteer):
+    text = ("سقطت طائرة مسيرة مفخخة على قاعدة حرير أمس. "
+            "وفي أربيل، قال مسؤولون في قطاع الطيران إن الإجراءات الأمنية في المطار شددت منذ صباح اليوم.")
+    assert [(i.place.name, i.incident_type) for i in run(text, gazetteer)] == [("Harir Air Base", "drone_attack")]
