@@ -110,7 +110,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
-        made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) else \
+        made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) or _quoted(a) else \
             _incidents_of(a, before, lexicon, told)
         retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
         # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
@@ -153,6 +153,14 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate), analysed, lexicon)
 
 
+QUESTION_MARKS = ("?", "؟")
+QUOTES = "\"“«‘'"
+
+
+def _quoted(a: Analysed) -> bool:
+    """"“The fighting is in Mosul, but for us it never ended," she said": a witness's words with no
+    date of their own tell no new attack (the attack they speak of is told in the report)."""
+    return not a.dates and a.text[:1] in QUOTES
 ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
 
 
@@ -242,6 +250,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                               not lexicon.casualties.find(words, keys))
     # "Erbil's airport was targeted earlier this year": no day or month, no incident to place in time
     a.blocked = a.blocked or (any("year_only" in h.payloads for h in cues) and not any(d.precision <= 3 for d in a.dates))
+    # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
+    a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers)
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday

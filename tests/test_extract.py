@@ -969,3 +969,15 @@ def test_the_aviation_sector_is_no_air_force(gazetteer):
     text = ("سقطت طائرة مسيرة مفخخة على قاعدة حرير أمس. "
             "وفي أربيل، قال مسؤولون في قطاع الطيران إن الإجراءات الأمنية في المطار شددت منذ صباح اليوم.")
     assert [(i.place.name, i.incident_type) for i in run(text, gazetteer)] == [("Harir Air Base", "drone_attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Just to follow up on Ain al-Asad, was this the first ballistic missile fired at U.S. forces since March?",
+    "هل كان القصف على قاعدة عين الأسد أمس الأول من نوعه منذ آذار؟",
+    "\u201cThe fighting is in Mosul, but for us here it never stopped,\u201d a shopkeeper in the market said.",
+    "Tal Kalakh, a town near the Jousieh border crossing, was a smuggling hub during the war and saw heavy fighting.",
+    "Police later found the launch pad in an orchard in the al-Radwaniyah area, with a rocket that failed to fire.",
+    "Gunmen and the army clashed for hours on Monday in the Mutaibija area, the sources said.",
+], ids=["question", "arabic question", "quote", "during the war", "launch pad found", "wide area"])
+def test_questions_quotes_past_eras_finds_and_wide_areas_are_no_incidents(gazetteer, text):
+    assert run(text, gazetteer) == []
