@@ -128,6 +128,13 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 m.incident_type = "other"  # its means are those of the attack it retells
             if not made:
                 a.places = []  # … and its figures go to the incident just told
+        after = _after(a) if made and incidents and not a.dates else None
+        if after is not None and incidents[-1].time_precision == 1:
+            # "The attack came a day after three mortar rounds landed in the Green Zone": the day before
+            for m in made:
+                if m.mention[0] >= after[1]:
+                    m.event_date = incidents[-1].event_date - dt.timedelta(days=after[0])
+                    m.time_precision = 1
         if made:
             for inc in made if not a.dates else ():  # a retelling with no date of its own takes its twin's
                 twin = next((o for o in reversed(incidents) if _same_site(o.place, inc.place)), None)
@@ -322,8 +329,8 @@ def _framed(a: Analysed) -> bool:
     is definite and framed ("ويأتي التفجير في ظل …", "ويعد التفجير الأعنف …", "the attack comes
     amid …"). Not when it goes on to tell another, dated attack ("… بعد أسبوعين من عدوان جوي على دمشق
     فجر السابع من آب")."""
-    if not any("retell" in h.payloads for h in a.cues):
-        return False
+    if not any("retell" in h.payloads for h in a.cues) or _after(a) is not None:
+        return False  # (nor "the attack came a day after three mortar rounds landed in X": X's attack)
     t = a.triggers[0]
     if len(a.triggers) > 1 and any(d.precision in (1, 3) and d.end != t.start for d in a.dates):
         return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack,
@@ -334,6 +341,21 @@ def _framed(a: Analysed) -> bool:
     return (_definite_at(a, t) or before) and any(-RETELL_REACH <= f.start - t.end <= RETELL_REACH - 1 or
                                       -RETELL_REACH <= t.start - f.end <= RETELL_REACH - 1
                                       for f in a.cues if "retell" in f.payloads)
+
+
+AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2}
+AFTER_REACH = 4  # words between "a day after" and the attack word of the earlier attack it tells
+
+
+def _after(a: Analysed) -> tuple[int, int] | None:
+    """"… came a day after three mortar rounds landed in X", "بعد يوم من استهداف …": another, earlier
+    attack told after the one told before. Its days before that one, and the offset where it is told."""
+    for h in a.cues:
+        days = next((AFTER_DAYS[p] for p in h.payloads if p in AFTER_DAYS), None)
+        if days is not None and any(0 <= t.start - h.end <= AFTER_REACH and set(t.payloads) - GENERIC - CIRCUMSTANCES
+                                    and not _definite_at(a, t) for t in a.triggers):
+            return days, a.offsets[h.end - 1][1]
+    return None
 
 
 def _definite(a: Analysed) -> bool:

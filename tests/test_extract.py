@@ -981,3 +981,25 @@ def test_the_aviation_sector_is_no_air_force(gazetteer):
 ], ids=["question", "arabic question", "quote", "during the war", "launch pad found", "wide area"])
 def test_questions_quotes_past_eras_finds_and_wide_areas_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Two Katyusha rockets landed near Basra airport late on Friday, causing no damage. The attack came a day after "
+     "three mortar rounds fell in Baghdad's Green Zone, the military said.", dt.date(2018, 9, 8),
+     [("Basrah International Airport", "2018-09-07"), ("Green Zone", "2018-09-06")]),
+    ("سقطت ثلاثة صواريخ كاتيوشا مساء الجمعة قرب مطار البصرة الدولي. ويأتي الهجوم بعد يومين من سقوط قذائف هاون على "
+     "المنطقة الخضراء في بغداد.", dt.date(2018, 9, 8),
+     [("Basrah International Airport", "2018-09-07"), ("Green Zone", "2018-09-05")]),
+], ids=["a day after", "بعد يومين من"])
+def test_an_attack_the_told_one_came_after_is_dated_before_it(gazetteer, text, published, expected):
+    assert [(i.place.name, str(i.event_date)) for i in run(text, gazetteer, published=published)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In March, rockets struck a U.S. artillery post near Makhmour set up to support troops massing for a push "
+    "toward Mosul.",
+    "Two rockets hit Makhmour on Monday. In Baghdad, the prime minister, who is fighting to keep his job after the "
+    "May election, met the speaker.",
+], ids=["push toward", "fighting to keep"])
+def test_where_troops_are_headed_and_a_political_fight_are_no_sites(gazetteer, text):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 4))] == ["Makhmour"]
