@@ -168,13 +168,15 @@ def _quoted(a: Analysed) -> bool:
     """"“The fighting is in Mosul, but for us it never ended," she said": a witness's words with no
     date of their own tell no new attack (the attack they speak of is told in the report)."""
     return not a.dates and a.text[:1] in QUOTES
-ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
+ANOTHER_REACH = 2
+MUNITIONS = frozenset({"drone", "drone_explosive", "rocket", "missile"})  # "a second drone crashed into the
+# base": one of the attack's munitions (but "a second drone strike", "a second car bomb" are attacks)  # words between "a second", "ثانية" and the attack word they count
 
 
 def _another(a: Analysed) -> bool:
     """"a second car bomb exploded …", "انفجرت سيارة مفخخة ثانية": a further attack, not a retelling."""
     return any(("another" in h.payloads and any(0 <= t.start - h.end <= ANOTHER_REACH  # (not "shot down one jet and hit another")
-                                                for t in a.triggers if set(t.payloads) - GENERIC)) or
+                                                for t in a.triggers if set(t.payloads) - GENERIC - MUNITIONS)) or
                ("another_after" in h.payloads and any(h.start == t.end for t in a.triggers))  # "انفجار ثانٍ"
                for h in a.cues)
 
@@ -973,7 +975,9 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
         a.incident_type == b.incident_type or a.place.place_id == b.place.place_id))  # Turkish soldiers in Idlib … in
     # Saraqib"; "ثلاثة قتلى بنزاع عشائري في الجبايش" over the story's shells fired at al-Chibayish that day
     near = a.place.admin1 == b.place.admin1 or (a.start == 0 and a.place.feature == "city" and distance_km(
-        a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= HEADLINE_KM)  # "near Damascus" …
+        a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= HEADLINE_KM) or (  # "near Damascus" …
+        a.start == 0 and a.event_date is None and a.place.geo_precision > 1 and a.incident_type == b.incident_type)
+    # ("IED hits supply convoy south of Baghdad" over the story's bomb near Diwaniyah)
     return headline and b.event_date is not None and a.start < b.start and near \
         and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
 

@@ -1003,3 +1003,33 @@ def test_an_attack_the_told_one_came_after_is_dated_before_it(gazetteer, text, p
 ], ids=["push toward", "fighting to keep"])
 def test_where_troops_are_headed_and_a_political_fight_are_no_sites(gazetteer, text):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 4))] == ["Makhmour"]
+
+
+def test_a_headline_south_of_a_city_is_the_storys_bomb_further_south(gazetteer):
+    text = ("IED hits supply convoy south of Baghdad, driver lightly wounded\n\n"
+            "A roadside bomb hit a convoy of supply trucks on the highway near Diwaniyah late on Wednesday, wounding "
+            "one driver, a security official said.")
+    (inc,) = run(text, gazetteer, published=dt.date(2021, 5, 27))
+    assert (inc.place.name, str(inc.event_date), inc.injured) == ("Diwaniyah", "2021-05-26", 1)
+
+
+def test_a_second_drone_of_the_same_attack_is_no_other_attack(gazetteer):
+    text = ("Explosive-laden drones targeted Victory Base, next to Baghdad International Airport, and Balad Air Base "
+            "early on Tuesday, officials said. At Victory Base, air defences shot down one drone, while at Balad a "
+            "second drone crashed into an open area of the base.")
+    found = run(text, gazetteer, published=dt.date(2022, 5, 24))
+    assert [i.place.name for i in found] == ["Baghdad International Airport", "Balad Air Base"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Rebels backed by Turkish artillery fought their way back into Saraqib on Thursday, reversing the biggest gain "
+     "of the government's winter offensive in Idlib.", ["Saraqib"]),
+    ("A car bomb killed 20 people in Sadr City on Tuesday. The bombing was among the deadliest in the capital this "
+     "year and came after protesters stormed parliament in the Green Zone earlier this month.", ["Sadr City"]),
+    ("A drone strike killed two men in Daraa on Friday. In Quneitra province, residents reported Israeli drone "
+     "flights over villages this week.", ["Daraa"]),
+    ("The protests followed a video circulated online showing an attack on a shrine in Aleppo.", []),
+    ("وتتواصل معاناة النازحين الذين فروا من الفلوجة خلال المعارك، وتعاني المخيمات في عامرية الفلوجة نقصاً في المياه.", []),
+], ids=["offensive in", "among the deadliest", "drone flights", "video", "خلال المعارك"])
+def test_campaigns_comparisons_flights_videos_and_past_battles_are_no_new_sites(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2020, 2, 29))] == places
