@@ -217,6 +217,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             return a
     a.breaks = _breaks(a)
     a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
+    if not a.dates and reference is not None and any("breaking" in h.payloads and h.start == 0 for h in cues):
+        a.dates = [DateExpr(0, 1, reference, 1, words[0])]  # "عاجل | انفجار عنيف يهز سوقاً …": told as it happens
     if len(a.dates) > 1 and (byline := _dateline_end(a)) >= 0:
         # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if a.offsets[d.start][0] >= byline] or a.dates

@@ -1033,3 +1033,10 @@ def test_a_second_drone_of_the_same_attack_is_no_other_attack(gazetteer):
 ], ids=["offensive in", "among the deadliest", "drone flights", "video", "خلال المعارك"])
 def test_campaigns_comparisons_flights_videos_and_past_battles_are_no_new_sites(gazetteer, text, places):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2020, 2, 29))] == places
+
+
+def test_a_breaking_news_item_is_told_on_its_day(gazetteer):
+    text = ("عاجل | انفجار عنيف يهز سوقاً شعبية في مدينة الصدر شرقي بغداد.\n"
+            "عاجل | رئيس الوزراء يوجه بفتح تحقيق عاجل في الخرق الأمني.")
+    (inc,) = run(text, gazetteer, published=dt.date(2016, 5, 11))
+    assert (inc.place.name, str(inc.event_date), inc.time_precision) == ("Sadr City", "2016-05-11", 1)
