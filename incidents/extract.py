@@ -42,6 +42,8 @@ SINCE = ("since",)  # before a month, with a perfect tense: a tally over the mon
 PERFECT = ("has", "have")
 SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
 BLOCKER_SINCE_REACH = 3  # words between "since" and a blocker that only dates the since-clause
+SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("منذ مطلع تشرين الأول")
+WHEN = frozenset({"حين", "حينما", "عندما", "when"})
 SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
@@ -246,6 +248,12 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             w in SINCE and YEAR.fullmatch(n) for w, n in zip(folded, folded[1:])) or any(  # "… since 2021"
             w in SINCE for d in a.dates for w in folded[max(0, d.start - SINCE_REACH):d.start])
         # ("since the start of the battle for the city on June 6, the Observatory has documented …")
+    # "قُتل أكثر من ٧٠ شخصاً في تفجيرات … منذ مطلع تشرين الأول": told only since a month, a running tally
+    # (Arabic has no perfect to tell it by; but "منذ صباح اليوم" is a day)
+    # ("منذ أيلول الماضي، حين أطلقت ستة صواريخ …" tells September's attack)
+    a.blocked = a.blocked or (is_arabic(words[0]) and bool(a.dates) and all(
+        d.precision >= 3 and any(i in since_at for i in range(max(0, d.start - SINCE_OPENS), d.start)) and
+        not any(w in WHEN for w in folded[d.end:d.end + SINCE_OPENS + 1]) for d in a.dates))
     ongoing = [h for h in cues if "ongoing" in h.payloads]
     if ongoing and not a.blocked:
         # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one

@@ -1040,3 +1040,12 @@ def test_a_breaking_news_item_is_told_on_its_day(gazetteer):
             "عاجل | رئيس الوزراء يوجه بفتح تحقيق عاجل في الخرق الأمني.")
     (inc,) = run(text, gazetteer, published=dt.date(2016, 5, 11))
     assert (inc.place.name, str(inc.event_date), inc.time_precision) == ("Sadr City", "2016-05-11", 1)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وبحسب إحصاءات غير رسمية، قُتل أكثر من ٧٠ شخصاً في تفجيرات متفرقة في بغداد منذ مطلع تشرين الأول/أكتوبر الجاري.", []),
+    ("ويعد هذا الهجوم الأول على مطار أربيل منذ أيلول/سبتمبر الماضي، حين أطلقت ستة صواريخ على المطار.",
+     ["Erbil International Airport"]),
+], ids=["since a month: a tally", "since a month, when: that month's attack"])
+def test_an_arabic_toll_told_since_a_month_is_a_tally(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2015, 10, 20))] == places
