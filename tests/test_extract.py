@@ -1049,3 +1049,10 @@ def test_a_breaking_news_item_is_told_on_its_day(gazetteer):
 ], ids=["since a month: a tally", "since a month, when: that month's attack"])
 def test_an_arabic_toll_told_since_a_month_is_a_tally(gazetteer, text, places):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2015, 10, 20))] == places
+
+
+def test_a_strike_on_a_hideout_is_an_attack(gazetteer):
+    text = ("وجهت طائرات القوة الجوية العراقية اليوم الأربعاء ضربة جوية على وكر لعصابات داعش قرب قضاء الرطبة، "
+            "أسفرت عن مقتل خمسة إرهابيين.")
+    (inc,) = run(text, gazetteer, published=dt.date(2019, 11, 20))
+    assert (inc.place.name, inc.incident_type, inc.fatalities) == ("Rutba", "airstrike", 5)
