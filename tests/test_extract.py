@@ -1052,7 +1052,7 @@ def test_an_arabic_toll_told_since_a_month_is_a_tally(gazetteer, text, places):
 
 
 def test_a_strike_on_a_hideout_is_an_attack(gazetteer):
-    text = ("وجهت طائرات القوة الجوية العراقية اليوم الأربعاء ضربة جوية على وكر لعصابات داعش قرب قضاء الرطبة، "
-            "أسفرت عن مقتل خمسة إرهابيين.")
+    text = ("بناء على معلومات استخبارية، وجهت طائرات القوة الجوية العراقية اليوم الأربعاء ضربة جوية على وكر لعصابات "
+            "داعش قرب قضاء الرطبة، أسفرت عن مقتل خمسة إرهابيين وتدمير الوكر وعجلة كانت بحوزتهم.")
     (inc,) = run(text, gazetteer, published=dt.date(2019, 11, 20))
     assert (inc.place.name, inc.incident_type, inc.fatalities) == ("Rutba", "airstrike", 5)
