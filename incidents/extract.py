@@ -281,7 +281,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
-    a.perpetrators, a.targets = actors(words, triggers, actor_hits, lexicon.roles.find(words, keys),
+    roles = [r for r in lexicon.roles.find(words, keys) if not any(d.start == r.end for d in written)]  # (not "On
+    # Thursday, rebels fired …": "on" a day names no target)
+    a.perpetrators, a.targets = actors(words, triggers, actor_hits, roles,
                                        [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = casualties(words, keys, lexicon, cues, written, triggers, a.breaks)
     if trailing and a.blocked and any(n for pos, _, n in a.casualties if pos < min(h.start for h in blockers)):
@@ -646,7 +648,10 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
         jets = next((b for b in reversed(before[-AIRCRAFT_SENTENCES:]) if "aircraft" in b.classes and not b.blocked), None)
         same_day = jets is not None and (not (a.dates and jets.dates) or a.dates[0].date == jets.dates[0].date)
-        if same_day and (not a.perpetrators or a.perpetrators[:1] == jets.perpetrators[:1]):
+        # (but not "rebels fired rockets and mortar shells at the city" after the jets' strike)
+        fired_by_others = jets is not None and any("launch" in h.payloads for h in a.cues) and \
+            any(x not in jets.perpetrators[:1] for x in a.perpetrators + a.targets)
+        if same_day and not fired_by_others and (not a.perpetrators or a.perpetrators[:1] == jets.perpetrators[:1]):
             incident_type = lexicon.incident_type(a.classes | {"aircraft"}) or incident_type
     out = []
     for k, loc in enumerate(a.places):

@@ -1056,3 +1056,13 @@ def test_a_strike_on_a_hideout_is_an_attack(gazetteer):
             "داعش قرب قضاء الرطبة، أسفرت عن مقتل خمسة إرهابيين وتدمير الوكر وعجلة كانت بحوزتهم.")
     (inc,) = run(text, gazetteer, published=dt.date(2019, 11, 20))
     assert (inc.place.name, inc.incident_type, inc.fatalities) == ("Rutba", "airstrike", 5)
+
+
+def test_rebels_rockets_on_the_city_the_day_after_an_air_raid_are_their_own_attack(gazetteer):
+    text = ("Syrian jets struck a hospital in the al-Sukkari district of Aleppo on Wednesday, killing 27 people. "
+            "On Thursday, rebels fired rockets and mortar shells at government-held districts in the west of the "
+            "city, killing at least four people, state media said.")
+    found = run(text, gazetteer, published=dt.date(2016, 4, 28))
+    assert [(str(i.event_date), i.incident_type) for i in found] == [
+        ("2016-04-27", "airstrike"), ("2016-04-28", "rocket_attack")]
+    assert found[1].actor1 == "Syrian opposition"
