@@ -117,9 +117,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
         # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
         framed = bool(incidents) and (_framed(a) or not retold and (
-            _definite(a) and not a.dates and bool(made) and all(
-                m.place.feature in ("city", "governorate") and any(o.place.admin1 == m.place.admin1 for o in incidents)
-                and not any(_same_site(o.place, m.place) for o in incidents) for m in made)))
+            _definite(a) and not a.dates and bool(made) and not any(w.casefold() in ALSO for w in a.words) and all(
+                not any(_same_site(o.place, m.place) for o in incidents) for m in made)))
         if made and incidents and (retold or framed):
             # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
             # places of the attack told before are its places ("وجاء التفجير بعد … على مدينة الباب"), but
@@ -163,6 +162,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
 
 
 QUESTION_MARKS = ("?", "؟")
+ALSO = frozenset({"also", "كما", "أيضا", "أيضاً", "وأيضا"})  # "كما طالت الضربات مطار التيفور": more sites of the strikes
 QUOTES = "\"“«‘'"
 
 

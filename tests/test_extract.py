@@ -1066,3 +1066,20 @@ def test_rebels_rockets_on_the_city_the_day_after_an_air_raid_are_their_own_atta
     assert [(str(i.event_date), i.incident_type) for i in found] == [
         ("2016-04-27", "airstrike"), ("2016-04-28", "rocket_attack")]
     assert found[1].actor1 == "Syrian opposition"
+
+
+@pytest.mark.parametrize("aside", [
+    "Analysts say the strikes on Deir ez-Zor are meant to send a message to Tehran.",
+    "The strike on al-Qaim was the third U.S. retaliation this year.",
+    "Authorities imposed a curfew in Kirkuk after the bombing.",
+])
+def test_the_definite_attack_at_another_place_with_no_date_is_an_aside(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 10))] == ["Samarra"]
+
+
+def test_the_strikes_also_hit_more_sites_of_the_same_raid(gazetteer):
+    text = ("دانت الخارجية السورية الغارات الإسرائيلية التي استهدفت مساء أمس الأربعاء مطار حماة العسكري. "
+            "كما طالت الضربات مطار التيفور العسكري في ريف حمص الشرقي.")
+    found = run(text, gazetteer, published=dt.date(2025, 4, 3))
+    assert [i.place.name for i in found] == ["Hamah Air Base", "Tiyas Air Base"]
