@@ -46,6 +46,13 @@ SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("م
 WHEN = frozenset({"حين", "حينما", "عندما", "when"})
 SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
+YEAR_INTROS = frozenset({"in", "في", "وفي", "ففي", "عام", "العام", "سنة"})
+
+
+def _in_a_year(words: list[str], folded: list[str]) -> bool:
+    """A year told on its own: "in 2019", "عام ٢٠١٦"."""
+    return any(folded[i - 1] in YEAR_INTROS and (n := parse_number(words[i])) is not None and 1900 <= n <= 2100
+               for i in range(1, len(words)))
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
@@ -268,7 +275,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.blocked = a.blocked or (not a.dates and not is_arabic(words[0]) and any(w in PERFECT for w in folded) and
                               not lexicon.casualties.find(words, keys))
     # "Erbil's airport was targeted earlier this year": no day or month, no incident to place in time
-    a.blocked = a.blocked or (any("year_only" in h.payloads for h in cues) and not any(d.precision <= 3 for d in a.dates))
+    # (or a year alone: "In 2019, a car bomb in Karbala killed 12", "في عام ٢٠١٦")
+    a.blocked = a.blocked or ((any("year_only" in h.payloads for h in cues) or _in_a_year(words, folded))
+                              and not any(d.precision <= 3 for d in a.dates))
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]

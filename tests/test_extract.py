@@ -1083,3 +1083,15 @@ def test_the_strikes_also_hit_more_sites_of_the_same_raid(gazetteer):
             "كما طالت الضربات مطار التيفور العسكري في ريف حمص الشرقي.")
     found = run(text, gazetteer, published=dt.date(2025, 4, 3))
     assert [i.place.name for i in found] == ["Hamah Air Base", "Tiyas Air Base"]
+
+
+@pytest.mark.parametrize("aside", [
+    "In 2019, a car bomb in Karbala killed 12 people.",
+    "وفي عام ٢٠١٩، قتل ١٢ شخصاً بتفجير سيارة مفخخة في كربلاء.",
+    "The province of Anbar saw some of the fiercest fighting of the war against Islamic State.",
+    "Sporadic clashes continue in the villages east of Manbij.",
+    "وتعرض مطار أربيل لهجمات عدة بطائرات مسيرة خلال العامين الماضيين.",
+], ids=["in a year", "في عام", "of the war", "continue in", "خلال العامين الماضيين"])
+def test_attacks_set_in_a_year_a_war_or_an_ongoing_run_are_background(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 10))] == ["Samarra"]
