@@ -99,6 +99,12 @@ def year_for(month: int, day: int, *, weekday: int | None, reference: dt.date) -
     return None
 
 
+def told_day_offset(words: Sequence[str]) -> int | None:
+    """Days from the day just told to the one a phrase names ("the next day": 1, "a day earlier":
+    -1, "وفي اليوم نفسه": 0), or None when the words name no such day."""
+    return next((h.payloads[0].value for h in date_words().find(words) if h.payloads[0].kind == "same_day"), None)
+
+
 def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only: bool = False) -> list[DateExpr]:
     """Every date expression in ``words`` that can be resolved against ``reference``.
 

@@ -16,7 +16,7 @@ import regex
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
 from incidents.arabic import is_arabic, normalize_ar, parse_number, word_key
-from incidents.dates import DateExpr, find_dates
+from incidents.dates import DateExpr, find_dates, told_day_offset
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
@@ -136,6 +136,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 m.incident_type = "other"  # its means are those of the attack it retells
             if not made:
                 a.places = []  # … and its figures go to the incident just told
+        offset = told_day_offset(a.words) if made and incidents and not a.dates else None
+        if offset is not None and incidents[-1].time_precision == 1:
+            # "A day earlier, a mortar round landed near a checkpoint in Baiji": the day before the one told
+            for m in made:
+                m.event_date, m.time_precision = incidents[-1].event_date + dt.timedelta(days=offset), 1
         after = _after(a) if made and incidents and not a.dates else None
         if after is not None and incidents[-1].time_precision == 1:
             # "The attack came a day after three mortar rounds landed in the Green Zone": the day before
@@ -164,7 +169,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     another = frozenset(a.start for a in analysed if _another(a))
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
-    dateless = frozenset(a.start for a in analysed if not a.dates)
+    told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
+    dateless = frozenset(a.start for a in analysed if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
     return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate), analysed, lexicon)
 
 

@@ -1095,3 +1095,22 @@ def test_the_strikes_also_hit_more_sites_of_the_same_raid(gazetteer):
 def test_attacks_set_in_a_year_a_war_or_an_ongoing_run_are_background(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 10))] == ["Samarra"]
+
+
+@pytest.mark.parametrize("follow, place, day", [
+    ("A day earlier, a mortar round landed near a checkpoint in Baiji, wounding a soldier.", "Baiji", "2023-05-08"),
+    ("The next day, gunmen attacked an army post in Dujail, killing one soldier.", "Ad Dujayl", "2023-05-10"),
+    ("وفي اليوم التالي، قتل جندي بهجوم مسلح على نقطة للجيش في الدجيل.", "Ad Dujayl", "2023-05-10"),
+], ids=["a day earlier", "the next day", "اليوم التالي"])
+def test_a_day_told_from_the_one_just_told(gazetteer, follow, place, day):
+    text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + follow
+    found = run(text, gazetteer, published=dt.date(2023, 5, 11))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Samarra", "2023-05-09"), (place, day)]
+
+
+def test_an_air_raid_on_a_nearby_town_the_same_day_is_another(gazetteer):
+    text = ("Russian airstrikes on a market in Maarat al-Numan killed 31 people on Monday, rescuers said. "
+            "On the same day, warplanes struck homes in the town of Saraqib, killing a woman and her two children.")
+    found = run(text, gazetteer, published=dt.date(2019, 7, 23))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [
+        ("Maarat al-Numan", "2019-07-22"), ("Saraqib", "2019-07-22")]
