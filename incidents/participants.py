@@ -126,7 +126,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
             more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
             used_numbers.update(more)
-            out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more)))
+            extra = _and_more(words, numbers, persons, breaks, max([i] + more) + 1, hit_starts) if i > h.start else 0
+            out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more) + extra))
     for h in hits:  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one
         if h.start in used_hits or h.payloads[0].kind not in ("killed", "injured") or h.payloads[0].count is not None:
             continue
@@ -136,8 +137,10 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         # "قتل خلاله منتسب": one short word may stand between the passive and the person
         next_but_one = h.end + 1 in persons and h.end not in breaks and h.end not in numbers
         if h.end in persons or next_but_one or another or (article and set(range(h.end + 1, h.end + 5)) & persons):
-            # "استشهاد ضابط برتبة ملازم أول وجندي": each person joined by و counts one more
-            out.append((h.start, h.payloads[0].kind, 1 + _joined_persons(words, persons, breaks, h, hit_starts)))
+            # "استشهاد ضابط برتبة ملازم أول وجندي": each person joined by و counts one more; "killing a woman
+            # and her two children": and the figures joined by "and"
+            out.append((h.start, h.payloads[0].kind, 1 + _joined_persons(words, persons, breaks, h, hit_starts) +
+                        _and_more(words, numbers, persons, breaks, h.end + 1, hit_starts)))
     for h in hits:  # "a U.S. contractor was killed": one
         if h.start in used_hits or h.payloads[0].count is not None or h.payloads[0].kind not in ("killed", "injured"):
             continue
@@ -217,6 +220,25 @@ def _coordinated(words, numbers, breaks, i: int, h, hit_starts: set[int], used: 
         out.append(j)
         first = j
     return out
+
+
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+ONE = frozenset({"a", "an", "one"})
+AND_REACH = 3  # words from a victim to the "and" that joins the next ("a woman and her two children")
+
+
+def _and_more(words, numbers, persons: set[int], breaks, start: int, hit_starts: set[int]) -> int:
+    """Victims joined by "and" after the first, up to a clause break: "and her two children" (2),
+    "and a boy" (1). Numbers already taken by ``_coordinated`` come before ``start``."""
+    j = next((j for j in range(start, min(len(words), start + AND_REACH)) if words[j].casefold() == "and"), None)
+    if j is None or any(k in breaks or k in hit_starts for k in range(start, j + 2)):
+        return 0
+    k = j + 1 + (j + 1 < len(words) and words[j + 1].casefold() in POSSESSIVES)
+    if k < len(words) and numbers.get(k) and k + 1 not in hit_starts:
+        return numbers[k]
+    if k + 1 < len(words) and words[k].casefold() in ONE and k + 1 in persons:
+        return 1
+    return 0
 
 
 def _joined_persons(words, persons: set[int], breaks, h, hit_starts: set[int]) -> int:

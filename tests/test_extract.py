@@ -1114,3 +1114,14 @@ def test_an_air_raid_on_a_nearby_town_the_same_day_is_another(gazetteer):
     found = run(text, gazetteer, published=dt.date(2019, 7, 23))
     assert [(i.place.name, str(i.event_date)) for i in found] == [
         ("Maarat al-Numan", "2019-07-22"), ("Saraqib", "2019-07-22")]
+
+
+@pytest.mark.parametrize("victims, killed", [
+    ("killing a woman and her two children", 3),
+    ("killing two men and a boy", 3),
+    ("killing a commander and two of his guards", 3),
+    ("killing a soldier and wounding two others", 1),
+])
+def test_victims_joined_by_and_are_counted_together(gazetteer, victims, killed):
+    (inc,) = run(f"Warplanes struck homes in Saraqib on Monday, {victims}.", gazetteer, published=dt.date(2019, 7, 23))
+    assert inc.fatalities == killed
