@@ -17,7 +17,8 @@ from incidents.arabic import is_arabic, normalize_ar, normalize_word
 from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
-KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "relative_year", "same_day")
+KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "relative_year", "same_day",
+         "small_hours")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "mid", "أواخر", "أوائل",
                "منتصف", "نهاية", "بداية")
 NIGHT_JOINERS = ("to", "into", "على", "إلى", "الى")  # "the night of Tuesday to Wednesday", "ليلة الثلاثاء على الأربعاء"
@@ -116,12 +117,18 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
     hits = date_words().find(words)
     out: list[DateExpr] = []
     used: set[int] = set()
+    small_hours: list[DateExpr] = []
     for n, hit in enumerate(hits):
         if hit.start in used:
             continue
         word = hit.payloads[0]
         if word.kind in ("same_day", "relative_year"):  # "وفي اليوم نفسه": the day just told, not today; a
             continue  # year alone places nothing ("last year" only qualifies a month: see _last_year)
+        if word.kind == "small_hours":  # "shortly after midnight": the report's day, if no other day is told
+            if reference is not None and not explicit_only:
+                small_hours.append(DateExpr(hit.start, hit.end, reference + dt.timedelta(days=word.value), 1,
+                                            " ".join(words[hit.start:hit.end])))
+            continue
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None
         if word.kind == "day":  # an ordinal day counts only before a month (see _explicit) …
@@ -173,7 +180,7 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
             out.append(DateExpr(i, i + 1, d, 1, w))
     out += _numeric(words, {i for e in out for i in range(e.start, e.end)})
-    return sorted(out, key=lambda e: e.start)
+    return sorted(out or small_hours, key=lambda e: e.start)
 
 
 def _numeric(words: Sequence[str], taken: set[int]) -> list[DateExpr]:

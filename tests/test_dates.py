@@ -104,3 +104,13 @@ def test_written_dates(text, reference, expected, precision):
 
 def test_the_previous_day_is_not_today():
     assert find_dates(words("وفي اليوم السابق سقطت قذائف"), dt.date(2024, 3, 14)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An explosive-laden drone crashed into the grounds of Erbil airport shortly after midnight", "2023-05-10"),
+    ("On Thursday, a small bomb exploded outside a shop shortly after midnight", "2023-05-04"),
+    ("سقطت طائرة مسيرة قرب مطار أربيل بعد منتصف الليل", "2023-05-10"),
+])
+def test_after_midnight_is_the_reports_day_unless_a_day_is_told(text, expected):
+    words = [w for w, _, _ in words_of(text)]
+    assert [str(d.date) for d in find_dates(words, dt.date(2023, 5, 10))] == [expected]

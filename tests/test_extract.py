@@ -1125,3 +1125,9 @@ def test_an_air_raid_on_a_nearby_town_the_same_day_is_another(gazetteer):
 def test_victims_joined_by_and_are_counted_together(gazetteer, victims, killed):
     (inc,) = run(f"Warplanes struck homes in Saraqib on Monday, {victims}.", gazetteer, published=dt.date(2019, 7, 23))
     assert inc.fatalities == killed
+
+
+def test_troops_based_where_drones_struck_are_the_target(gazetteer):
+    text = "Drones attacked the Conoco gas field in Deir ez-Zor, where U.S. troops are based, on Saturday."
+    (inc,) = run(text, gazetteer, published=dt.date(2023, 5, 10))
+    assert (inc.incident_type, inc.actor1, inc.actor2) == ("drone_attack", "", "US forces")
