@@ -113,6 +113,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
+    fresh: set[int] = set()  # sentences that place an attack told just before without a place
     announced = False  # whether ``previous`` is dated only by the day it was announced
     telling_dated: set[int] = set()  # sentences whose incidents have only the day they were told
     for n, a in enumerate(analysed):
@@ -149,6 +150,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                     m.event_date = incidents[-1].event_date - dt.timedelta(days=after[0])
                     m.time_precision = 1
         if made:
+            means = lexicon.incident_type(told) if incidents and told - GENERIC else None
+            if means not in (None, "other") and means != incidents[-1].incident_type and \
+                    all(m.incident_type == means for m in made):
+                fresh.add(a.start)  # "Rebels fired mortar shells at the capital. One of the shells struck Bab
+                # Touma": the attack told just before without a place, not a retelling of the jets' raid
             for inc in made if not a.dates else ():  # a retelling with no date of its own takes its twin's
                 twin = next((o for o in reversed(incidents) if _same_site(o.place, inc.place)), None)
                 if twin is not None:
@@ -171,10 +177,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
     dateless = frozenset(a.start for a in analysed if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
-    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate), analysed, lexicon)
+    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh)), analysed, lexicon)
 
 
 QUESTION_MARKS = ("?", "؟")
+JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
 ALSO = frozenset({"also", "كما", "أيضا", "أيضاً", "وأيضا"})  # "كما طالت الضربات مطار التيفور": more sites of the strikes
 QUOTES = "\"“«‘'"
 
@@ -296,6 +303,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
+    if "«" in a.text:  # "لـ«بابا كركر اليوم»", "«درع الفرات»": a place word inside a longer quoted name (but
+        # "«قاعدة الاحتلال الأميركي في التنف»" quotes a claim that names where it struck)
+        a.mentions = [m for m in a.mentions if _cue_before(cues, m.start) is not None or not _in_a_quoted_name(a, m)]
     roles = [r for r in lexicon.roles.find(words, keys) if not any(d.start == r.end for d in written)]  # (not "On
     # Thursday, rebels fired …": "on" a day names no target)
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, roles,
@@ -583,8 +593,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "locative"
         if role is None and m.clitic[:1] == "و" and out and m.start - out[-1].mention.end <= COORDINATION_GAP:
             role = out[-1].role if out[-1].role not in REFERENCES else "locative"
-        if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES:
-            role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y"
+        if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES and \
+                all(words[i].casefold() in JOINERS for i in range(out[-1].mention.end, m.start)):
+            role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y" (not "… in al-Busayrah as Deir ez-Zor tensions rise")
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
             role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
         if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \
@@ -659,7 +670,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         incident_type = told_type if told_type not in (None, "other") else next(
             (t for b in reversed(before) if b.classes and not b.blocked
              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
-    if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes:
+    if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes and \
+            not ({"rocket", "missile"} & told and "aircraft" not in told):  # (not "Rebels fired shells at the
+        # capital. One of the shells struck Bab Touma": shells told since the jets, by others)
         # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
         jets = next((b for b in reversed(before[-AIRCRAFT_SENTENCES:]) if "aircraft" in b.classes and not b.blocked), None)
         same_day = jets is not None and (not (a.dates and jets.dates) or a.dates[0].date == jets.dates[0].date)
@@ -815,6 +828,19 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     return max((b for b in a.breaks if lo <= b <= first), default=None) if first is not None else None
 
 
+QUOTED = regex.compile(r"«[^»]{1,60}»")
+
+
+def _in_a_quoted_name(a: Analysed, m: Mention) -> bool:
+    """The mention is part of a longer name in «…»: an outlet, an operation or a group."""
+    first, last = a.offsets[m.start][0] - a.start, a.offsets[m.end - 1][1] - a.start
+    for q in QUOTED.finditer(a.text):
+        if q.start() < first and last < q.end():
+            inside = sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end())
+            return inside > m.end - m.start
+    return False
+
+
 def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) -> DateExpr | None:
     """The date told closest to the place or to an attack word ("mourners in Chamchamal today
     buried three men killed last week in a drone strike": last week)."""
@@ -891,7 +917,8 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 # ---- within-article dedup ------------------------------------------------------------------
 def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset(),
                  announced: frozenset[int] = frozenset(), dateless: frozenset[int] = frozenset(),
-                 separate: frozenset[int] = frozenset()) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+                 separate: frozenset[int] = frozenset(), fresh: frozenset[int] = frozenset()
+                 ) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
     its story, a town and its airport or district named in turn (see ``_retold``). Each kept
     incident comes with the tellings merged into it. An incident told in a sentence that starts
@@ -902,15 +929,22 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
     of its own (one of ``dateless``) is a retelling of an incident close by, as an undated one is
     ("the drone fired a rocket at the car on the road between X and Y" after "… near Quneitra"),
     unless its sentence tells it as ``separate`` ("Minutes later, …", "وبالتزامن مع الغارات …"): then
-    only an undated headline may be its twin."""
+    only an undated headline may be its twin. One in a sentence of ``fresh`` places an attack told
+    just before without a place ("Rebels fired shells at the capital. One struck Bab Touma"): it is
+    a retelling only of a headline or of an incident at the same site."""
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
-        k = None if inc.start in another else next(
-            (k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type, o.event_date is not None)
-                                              and _retold(o, inc, inc.start in dateless)
-                                              and (inc.start not in separate or o.event_date is None))
-             or _headline(o, inc)), None)
+        twins = [] if inc.start in another else [
+            k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type, o.event_date is not None)
+                                             and _retold(o, inc, inc.start in dateless)
+                                             and (inc.start not in separate or o.event_date is None)
+                                             and (inc.start not in fresh or o.event_date is None
+                                                  or _same_site(o.place, inc.place)))
+            or _headline(o, inc)]
+        # (the same site first: "… army camp near Falluja; car bomb kills four near Abu Ghraib" and the
+        # story's Abu Ghraib bomb)
+        k = next((k for k in twins if _same_site(out[k].place, inc.place)), twins[0] if twins else None)
         later = False  # whether ``inc`` is the announced attack told on its own day
         if k is None and inc.start not in another:
             k = next((k for k, o in enumerate(out) if any(t.start in announced for t in tellings[k])

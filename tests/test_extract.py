@@ -1131,3 +1131,44 @@ def test_troops_based_where_drones_struck_are_the_target(gazetteer):
     text = "Drones attacked the Conoco gas field in Deir ez-Zor, where U.S. troops are based, on Saturday."
     (inc,) = run(text, gazetteer, published=dt.date(2023, 5, 10))
     assert (inc.incident_type, inc.actor1, inc.actor2) == ("drone_attack", "", "US forces")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وفي مدينة حمص، انفجرت سيارة مفخخة صباح اليوم الأحد قرب دوار في أحد الأحياء.", ["Homs"]),
+    ("وقتل عنصران من الحشد اليوم بهجوم على نقطة قرب داقوق. وقال مصدر لـ«بابا كركر اليوم» إن المهاجمين فتحوا النار "
+     "على النقطة اليوم.", ["Dāqūq"]),
+    ("تتواصل المعارك لليوم الثامن على التوالي منذ سيطرة المسلحين على مدينة الموصل.", []),
+    ("On Sunday morning, a roadside bomb exploded next to a military vehicle on the main road through al-Busayrah, "
+     "about 60 km north-west of Hajin.", ["Al Buşayrah"]),
+    ("Coalition drone strike near Hajin as Deir ez-Zor tensions rise", ["Hajin"]),
+    ("Gunmen killed two soldiers near Samarra on Tuesday. Analysts said the militants' thrust toward Baiji was aimed "
+     "at the refinery.", ["Samarra"]),
+    ("A drone strike killed two men near Maarat al-Numan on Friday. The strike comes amid an escalation of shelling "
+     "and air strikes on southern Idlib since mid-November.", ["Maarat al-Numan"]),
+], ids=["وفي", "a quoted outlet", "على التوالي", "road through", "as … tensions", "thrust toward", "escalation of"])
+def test_places_in_joined_clauses_names_and_trends(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 6, 22))] == places
+
+
+def test_a_headline_merges_with_the_story_at_its_own_place_first(gazetteer):
+    text = ("Militants overrun army camp near Falluja; car bomb kills four near Abu Ghraib\n\n"
+            "Separately, a car bomb exploded at a checkpoint on the outskirts of Abu Ghraib, west of Baghdad, on "
+            "Saturday, killing four people and wounding nine.")
+    found = run(text, gazetteer, published=dt.date(2014, 9, 22))
+    assert ("Abu Ghraib", "2014-09-20") in [(i.place.name, str(i.event_date)) for i in found]
+    assert [i.place.name for i in found].count("Abu Ghraib") == 1
+
+
+def test_shells_fired_by_others_after_an_air_raid_are_their_own_attack(gazetteer):
+    text = ("At least 23 civilians were killed on Tuesday when warplanes struck the town of Kafr Batna east of "
+            "Damascus. Rebel groups fired mortar shells at the capital on Tuesday. One of the shells struck the Bab "
+            "Touma area of Damascus, killing a woman and wounding 11 people.")
+    found = run(text, gazetteer, published=dt.date(2018, 2, 21))
+    assert [(i.incident_type, i.fatalities, i.injured) for i in found] == [("airstrike", 23, None),
+                                                                          ("rocket_attack", 1, 11)]
+
+
+def test_a_negated_targeting_is_no_attack(gazetteer):
+    text = ("قصفت طائرات مجهولة مواقع للحشد قرب البوكمال أمس. وفي بغداد، أكدت قيادة العمليات المشتركة أن قطعات "
+            "الحشد داخل الأراضي العراقية لم تتعرض لأي استهداف.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2018, 6, 18))] == ["Albu Kamal"]
