@@ -978,7 +978,8 @@ def test_the_aviation_sector_is_no_air_force(gazetteer):
     "Tal Kalakh, a town near the Jousieh border crossing, was a smuggling hub during the war and saw heavy fighting.",
     "Police later found the launch pad in an orchard in the al-Radwaniyah area, with a rocket that failed to fire.",
     "Gunmen and the army clashed for hours on Monday in the Mutaibija area, the sources said.",
-], ids=["question", "arabic question", "quote", "during the war", "launch pad found", "wide area"])
+    "Editor's note: This article was updated to correct the number of rockets that hit the base in Erbil on Monday.",
+], ids=["question", "arabic question", "quote", "during the war", "launch pad found", "wide area", "editor's note"])
 def test_questions_quotes_past_eras_finds_and_wide_areas_are_no_incidents(gazetteer, text):
     assert run(text, gazetteer) == []
 
