@@ -142,13 +142,14 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             # "A day earlier, a mortar round landed near a checkpoint in Baiji": the day before the one told
             for m in made:
                 m.event_date, m.time_precision = incidents[-1].event_date + dt.timedelta(days=offset), 1
-        after = _after(a) if made and incidents and not a.dates else None
-        if after is not None and incidents[-1].time_precision == 1:
-            # "The attack came a day after three mortar rounds landed in the Green Zone": the day before
+        after = _after(a) if made else None
+        base = _after_base(a, after, incidents)
+        if base is not None:
+            # "The attack came a day after three mortar rounds landed in the Green Zone", "… on Wednesday
+            # near Tarmiyah, two days after militants attacked an army post near Dujail": days before
             for m in made:
                 if m.mention[0] >= after[1]:
-                    m.event_date = incidents[-1].event_date - dt.timedelta(days=after[0])
-                    m.time_precision = 1
+                    m.event_date, m.time_precision = base - dt.timedelta(days=after[0]), 1
         if made:
             means = lexicon.incident_type(told) if incidents and told - GENERIC else None
             if means not in (None, "other") and means != incidents[-1].incident_type and \
@@ -181,6 +182,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
 
 
 QUESTION_MARKS = ("?", "؟")
+TURN_WORDS = frozenset({"فيما", "بينما", "while", "whereas"})  # a clause for another attack after a comma
 JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
 ALSO = frozenset({"also", "كما", "أيضا", "أيضاً", "وأيضا"})  # "كما طالت الضربات مطار التيفور": more sites of the strikes
 QUOTES = "\"“«‘'"
@@ -273,7 +275,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # ("منذ أيلول الماضي، حين أطلقت ستة صواريخ …" tells September's attack)
     a.blocked = a.blocked or (is_arabic(words[0]) and bool(a.dates) and all(
         d.precision >= 3 and any(i in since_at for i in range(max(0, d.start - SINCE_OPENS), d.start)) and
-        not any(w in WHEN for w in folded[d.end:d.end + SINCE_OPENS + 1]) for d in a.dates))
+        not any(folded[j] in WHEN and folded[j - 1] != "في" for j in range(d.end, min(len(folded), d.end + SINCE_OPENS + 1)))
+        for d in a.dates))  # ("في حين" is "whereas")
     ongoing = [h for h in cues if "ongoing" in h.payloads]
     if ongoing and not a.blocked:
         # "Islamic State has stepped up attacks in …", "وتشهد المحافظة منذ أسابيع تصاعداً …": a trend, not one
@@ -391,10 +394,22 @@ def _after(a: Analysed) -> tuple[int, int] | None:
     attack told after the one told before. Its days before that one, and the offset where it is told."""
     for h in a.cues:
         days = next((AFTER_DAYS[p] for p in h.payloads if p in AFTER_DAYS), None)
-        if days is not None and any(0 <= t.start - h.end <= AFTER_REACH and set(t.payloads) - GENERIC - CIRCUMSTANCES
+        if days is not None and any(0 <= t.start - h.end <= AFTER_REACH and set(t.payloads) - CIRCUMSTANCES
                                     and not _definite_at(a, t) for t in a.triggers):
             return days, a.offsets[h.end - 1][1]
     return None
+
+
+def _after_base(a: Analysed, after: tuple[int, int] | None, told: list[ExtractedIncident]) -> dt.date | None:
+    """The day that ``after``'s earlier attack is counted back from: the sentence's own day told
+    before "… days after", else the day of the incident told last; None when the earlier attack
+    has a day of its own."""
+    if after is None or any(a.offsets[d.start][0] >= after[1] for d in a.dates):
+        return None
+    own = [d for d in a.dates if d.precision == 1]
+    if own:
+        return own[-1].date
+    return told[-1].event_date if told and told[-1].time_precision == 1 and not a.dates else None
 
 
 def _definite(a: Analysed) -> bool:
@@ -495,6 +510,18 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
         _launched_from(cues, start, words)  # "a doctor at Afrin's main hospital"
 
 
+SCENE_REACH = 5  # words from "In X," to the verb of what was said or done there
+
+
+def _scene_of_reaction(cues: list[Hit], m: Mention, breaks: frozenset[int]) -> bool:
+    """"وفي بغداد، وجّه رئيس الوزراء بتشكيل لجنة تحقيق …", "In Baghdad, the prime minister ordered …": a
+    sentence that opens on a place and a comma tells a reaction there, not an attack (but "وفي مخمور،
+    أفادت إدارة المخيم بأن صاروخين سقطا …" reports one)."""
+    opens = m.start == 1 and any(h.start == 0 and h.end == 1 and "locative" in h.payloads for h in cues)
+    return opens and m.end in breaks and any(
+        "reaction" in h.payloads and m.end <= h.start <= m.end + SCENE_REACH for h in cues)
+
+
 FROM = frozenset({"من", "from"})
 TOWARDS = frozenset(normalize_ar(w).casefold() for w in (
     "على", "باتجاه", "نحو", "إلى", "ضد", "at", "on", "towards", "toward", "against", "into"))  # a target
@@ -550,7 +577,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
-        if _not_a_location(cues, m.start, words, breaks, m.end):
+        if _not_a_location(cues, m.start, words, breaks, m.end) or _scene_of_reaction(cues, m, breaks):
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
@@ -683,6 +710,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             incident_type = lexicon.incident_type(a.classes | {"aircraft"}) or incident_type
     out = []
     for k, loc in enumerate(a.places):
+        if _clause_without_attack(a, loc):
+            continue
         local = _local_type(a, k, lexicon)
         if local is not None:
             incident_type = local
@@ -710,6 +739,16 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             candidates=[c.place.id for c in loc.mention.candidates[1:]],
             mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
+
+
+def _clause_without_attack(a: Analysed, loc: Located) -> bool:
+    """"أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن طائرات التحالف نفذت ضربات على
+    أوكار في مناطق جبلية": every attack word comes after a "while" clause that the place is before, and
+    the place's clause gives no toll."""
+    turn = next((b for b in sorted(a.breaks) if b >= loc.mention.end and a.words[b].casefold() in TURN_WORDS), None)
+    return turn is not None and any(set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
+        all(t.start >= turn for t in a.triggers) and not any(pos < turn for pos, _, _ in a.casualties)
+    # (but "بمقتل ستة مسلحين في البوكمال، بينما لم تتوفر حصيلة للضربات على الميادين" gives the place's toll)
 
 
 def _own_classes(a: Analysed) -> set[str]:
@@ -765,7 +804,8 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
         if local & {"clash", "fighters"} and a.classes & WEAPONS:
             return lexicon.incident_type(local)
         # "… attack near Anah; roadside bomb wounds three near Hit": Hit's bomb is not Anah's means
-        own_turn = k + 1 < len(spans) and _turn(a, spans[k][1], spans[k + 1][0]) is not None
+        own_turn = (k + 1 < len(spans) and _turn(a, spans[k][1], spans[k + 1][0]) is not None) or \
+            (k > 0 and _turn(a, spans[k - 1][1], spans[k][0]) is not None)  # ("… فيما تعرضت قرى تل تمر لقصف")
         return lexicon.incident_type(local) if own_turn and local else None
     return lexicon.incident_type(local | (a.classes - WEAPONS))
 
@@ -825,7 +865,10 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     the first attack word that names a means ("…near Haqlaniyah, killing two, a day after a
     roadside bomb …"), or None."""
     first = next((t.start for t in a.triggers if lo <= t.start < hi and set(t.payloads) - GENERIC), None)
-    return max((b for b in a.breaks if lo <= b <= first), default=None) if first is not None else None
+    if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own
+        return next((b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
+                     any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
+    return max((b for b in a.breaks if lo <= b <= first), default=None)
 
 
 QUOTED = regex.compile(r"«[^»]{1,60}»")

@@ -1173,3 +1173,38 @@ def test_a_negated_targeting_is_no_attack(gazetteer):
     text = ("قصفت طائرات مجهولة مواقع للحشد قرب البوكمال أمس. وفي بغداد، أكدت قيادة العمليات المشتركة أن قطعات "
             "الحشد داخل الأراضي العراقية لم تتعرض لأي استهداف.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2018, 6, 18))] == ["Albu Kamal"]
+
+
+def test_a_while_clause_tells_its_own_attack_day_and_means(gazetteer):
+    text = ("قُتل شخصان، أمس السبت، جراء استهداف طائرة مسيرة تركية سيارة مدنية قرب مدينة القامشلي، فيما تعرضت قرى "
+            "في محيط بلدة تل تمر لقصف مدفعي تركي صباح اليوم الأحد.")
+    found = run(text, gazetteer, published=dt.date(2022, 4, 10))
+    assert [(i.place.name, i.incident_type, str(i.event_date)) for i in found] == [
+        ("Qamishli", "drone_strike", "2022-04-09"), ("Tall Tamr", "rocket_attack", "2022-04-10")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("أعلنت مديرية شرطة ديالى اعتقال مطلوبين اثنين في قضاء المقدادية، فيما أعلنت خلية الإعلام الأمني أن طائرات "
+     "التحالف نفذت ضربات على أوكار للتنظيم في مناطق جبلية وعرة.", []),
+    ("قتل جنديان بانفجار عبوة ناسفة قرب سامراء يوم السبت. وفي بغداد، وجّه رئيس الوزراء بتشكيل لجنة تحقيق للكشف عن "
+     "الجهات التي تقف وراء الهجمات، مؤكداً أن «استهداف المنشآت في أي جزء من العراق هو استهداف لكل العراقيين».",
+     ["Samarra"]),
+    ("ووثق المرصد مقتل أكثر من 150 مدنياً في إدلب منذ مطلع الشهر الجاري، في حين تقول فصائل المعارضة إن القوات "
+     "الحكومية تحشد قواتها استعداداً لهجوم بري.", []),
+    ("وقال أحد سكان تل تمر إن الناس يخشون أن يتحول القصف إلى هجوم بري، وإن عائلات عدة غادرت القرى نحو مدينة الحسكة.",
+     []),
+    ("Drone attacks on oil and gas fields near Erbil over the summer disrupted output.", []),
+    ("A roadside bomb killed two SDF members near Hajin on Saturday. With these losses, the number of SDF members "
+     "killed in attacks by ISIS cells in Deir ez-Zor, Hasakah and Raqqa since January has risen to 40.", ["Hajin"]),
+], ids=["arrest, while strikes", "reaction in Baghdad", "في حين", "fear, left towards", "over the summer",
+        "the number of"])
+def test_arrests_reactions_tallies_fears_and_seasons_are_no_incidents(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2022, 4, 10))] == places
+
+
+def test_days_after_counts_back_from_the_sentences_own_day(gazetteer):
+    text = ("An Iraqi soldier was killed on Wednesday when a roadside bomb hit a patrol near Tarmiyah, two days after "
+            "militants attacked an army post near the town of Dujail.")
+    found = run(text, gazetteer, published=dt.date(2017, 2, 9))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Aţ Ţārmīyah", "2017-02-08"),
+                                                                 ("Ad Dujayl", "2017-02-06")]
