@@ -1208,3 +1208,13 @@ def test_days_after_counts_back_from_the_sentences_own_day(gazetteer):
     found = run(text, gazetteer, published=dt.date(2017, 2, 9))
     assert [(i.place.name, str(i.event_date)) for i in found] == [("Aţ Ţārmīyah", "2017-02-08"),
                                                                  ("Ad Dujayl", "2017-02-06")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three SDF members were killed on Wednesday when ISIS cells attacked an SDF checkpoint in Hajin town.",
+     [("Hajin", "clash")]),
+    ("A roadside bomb killed two soldiers near Samarra on Tuesday. Officials say sleeper cells still carry out "
+     "sporadic attacks in the rural belt around Tarmiyah.", [("Samarra", "ied")]),
+], ids=["cells attacked", "cells still carry out"])
+def test_cells_attacking_is_ground_fighting_and_their_habits_are_no_incident(gazetteer, text, expected):
+    assert [(i.place.name, i.incident_type) for i in run(text, gazetteer, published=dt.date(2021, 5, 6))] == expected
