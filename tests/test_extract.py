@@ -1092,7 +1092,9 @@ def test_the_strikes_also_hit_more_sites_of_the_same_raid(gazetteer):
     "The province of Anbar saw some of the fiercest fighting of the war against Islamic State.",
     "Sporadic clashes continue in the villages east of Manbij.",
     "وتعرض مطار أربيل لهجمات عدة بطائرات مسيرة خلال العامين الماضيين.",
-], ids=["in a year", "في عام", "of the war", "continue in", "خلال العامين الماضيين"])
+    "وكانت مدينة الرمادي قد شهدت هجمات مماثلة في السنوات التي أعقبت تحريرها.",
+    "Satellite images analysed by researchers show damage at the T4 air base consistent with earlier strikes.",
+], ids=["in a year", "في عام", "of the war", "continue in", "خلال العامين الماضيين", "في السنوات التي", "satellite"])
 def test_attacks_set_in_a_year_a_war_or_an_ongoing_run_are_background(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 10))] == ["Samarra"]
