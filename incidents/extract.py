@@ -865,9 +865,12 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     the first attack word that names a means ("…near Haqlaniyah, killing two, a day after a
     roadside bomb …"), or None."""
     first = next((t.start for t in a.triggers if lo <= t.start < hi and set(t.payloads) - GENERIC), None)
-    if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own
-        return next((b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
-                     any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
+    if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own;
+        # "… near Tarmiyah, two days after militants attacked an army post near Dujail"
+        after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
+        return after if after is not None else next(
+            (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
+             any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
     return max((b for b in a.breaks if lo <= b <= first), default=None)
 
 

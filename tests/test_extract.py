@@ -1208,8 +1208,8 @@ def test_days_after_counts_back_from_the_sentences_own_day(gazetteer):
     text = ("An Iraqi soldier was killed on Wednesday when a roadside bomb hit a patrol near Tarmiyah, two days after "
             "militants attacked an army post near the town of Dujail.")
     found = run(text, gazetteer, published=dt.date(2017, 2, 9))
-    assert [(i.place.name, str(i.event_date)) for i in found] == [("Aţ Ţārmīyah", "2017-02-08"),
-                                                                 ("Ad Dujayl", "2017-02-06")]
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [("Aţ Ţārmīyah", "2017-02-08", 1),
+                                                                               ("Ad Dujayl", "2017-02-06", None)]
 
 
 @pytest.mark.parametrize("text, expected", [
