@@ -86,6 +86,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     # a monthly tally after an incident is no figure of it
     ("A rocket landed near the K1 base in Kirkuk on Monday. There were no casualties. "
      "Our monthly tally stands at 14 attacks, with 9 killed and 17 wounded.", 0, 0),
+    # "no one" is nobody, for both figures
+    ("Turkish artillery shelled farmland near Kani Masi on Monday. No one was killed or wounded, an official said.",
+     0, 0),
 ])
 def test_casualty_numbers(gazetteer, text, killed, injured):
     (inc,) = run(text, gazetteer)
