@@ -46,13 +46,7 @@ SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("م
 WHEN = frozenset({"حين", "حينما", "عندما", "when"})
 SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
-YEAR_INTROS = frozenset({"in", "في", "وفي", "ففي", "عام", "العام", "سنة"})
-
-
-def _in_a_year(words: list[str], folded: list[str]) -> bool:
-    """A year told on its own: "in 2019", "عام ٢٠١٦"."""
-    return any(folded[i - 1] in YEAR_INTROS and (n := parse_number(words[i])) is not None and 1900 <= n <= 2100
-               for i in range(1, len(words)))
+YEAR_INTROS = frozenset({"in", "في", "وفي", "ففي", "عام", "العام", "سنة"})  # words before a year told alone
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
@@ -177,8 +171,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
-    dateless = frozenset(a.start for a in analysed if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
-    return _ground_attacks(merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh)), analysed, lexicon)
+    dateless = frozenset(a.start for a in analysed
+                         if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
+    merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh))
+    return _ground_attacks(merged, analysed, lexicon)
 
 
 QUESTION_MARKS = ("?", "؟")
@@ -192,9 +188,17 @@ def _quoted(a: Analysed) -> bool:
     """"“The fighting is in Mosul, but for us it never ended," she said": a witness's words with no
     date of their own tell no new attack (the attack they speak of is told in the report)."""
     return not a.dates and a.text[:1] in QUOTES
-ANOTHER_REACH = 2
+
+
+def _in_a_year(words: list[str], folded: list[str]) -> bool:
+    """A year told on its own: "in 2019", "عام ٢٠١٦"."""
+    return any(folded[i - 1] in YEAR_INTROS and (n := parse_number(words[i])) is not None and 1900 <= n <= 2100
+               for i in range(1, len(words)))
+
+
+ANOTHER_REACH = 2  # words between "a second", "ثانية" and the attack word they count
 MUNITIONS = frozenset({"drone", "drone_explosive", "rocket", "missile"})  # "a second drone crashed into the
-# base": one of the attack's munitions (but "a second drone strike", "a second car bomb" are attacks)  # words between "a second", "ثانية" and the attack word they count
+# base": one of the attack's munitions (but "a second drone strike", "a second car bomb" are attacks)
 
 
 def _another(a: Analysed) -> bool:
