@@ -336,7 +336,22 @@ def arabic_spellings(name: str) -> set[str]:
     return out
 
 
-TELL_FORMS = ("tall", "tal", "tell", "tel")  # the Arabic تل (hill) at the start of a place name
+SPELLINGS_FILE = Path(__file__).resolve().parent / "spellings.csv"
+
+
+@lru_cache(maxsize=1)
+def first_word_forms(path: Path = SPELLINGS_FILE) -> dict[str, frozenset[str]]:
+    """Romanisations of a place name's first word, each with the others of its group: "Tall",
+    "Tal", "Tell", "Tel"; "Seyid", "Sayid", "Said" … (spellings.csv)."""
+    groups: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            if not all((row.get(k) or "").strip() for k in ("group", "form", "source")):
+                raise DataFileError(f"{path}:{lineno}: every spelling needs a group, a form and a source")
+            groups.setdefault(row["group"], set()).add(row["form"].casefold())
+    return {form: frozenset(forms) for forms in groups.values() for form in forms}
+
+
 DOUBLED = regex.compile(r"([a-z])\1")
 
 
@@ -363,8 +378,11 @@ def latin_spellings(name: str) -> set[str]:
     if "-" in name:  # "Dayr az-Zawr" is also written "Dayr az Zawr"
         out.add(name.replace("-", " "))
     first, _, rest = name.partition(" ")
-    if rest and first.casefold() in TELL_FORMS:  # "Tall Salhab" is also "Tal Salhab", "Tell Salhab", "Tel Salhab"
-        out |= {f"{form} {rest}" for form in TELL_FORMS if form != first.casefold()}
+    forms = first_word_forms().get(first.casefold(), ()) if rest else ()
+    # "Tall Salhab" is also "Tal Salhab", "Tell Salhab", "Tel Salhab"; "Seyid Sadiq" also "Sayid Sadiq"
+    # (with each of the last word's forms: "Khirbat al Ma‘azzah" is also "Khirbet al-Maaza")
+    out |= {f"{form} {v.partition(' ')[2]}" for form in forms if form != first.casefold()
+            for v in out | {name} if v.partition(" ")[2]}
     return out
 
 

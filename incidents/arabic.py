@@ -23,7 +23,7 @@ from incidents.lexicon import load_csv
 TATWEEL = "\u0640"
 ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
 # A word: letters, marks and digits, with inner hyphens or apostrophes ("al-Qa'im").
-WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’ʼʿ\-][\p{L}\p{M}\p{Nd}]+)*")
+WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’‘ʼʿ\-][\p{L}\p{M}\p{Nd}]+)*")  # (‘ for the ayn: "Ma‘arrat")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Proclitics that attach to a following noun: conjunctions, then prepositions.
 _CONJ = ("و", "ف")
@@ -85,7 +85,7 @@ def latin_word_key(word: str) -> str:
     word = "".join(c for c in word if not unicodedata.combining(c))
     if word.endswith(("'s", "’s")):  # possessive: "Baghdad's Mashtal district"
         word = word[:-2]
-    for mark in "'’ʼʿ`":
+    for mark in "'’‘ʼʿ`":
         word = word.replace(mark, "")
     head, sep, tail = word.partition("-")
     if sep and head in _LATIN_ARTICLES and tail:

@@ -119,3 +119,24 @@ def test_an_ambiguous_common_noun_after_a_facility_word_is_no_name():
     scan = lambda t: [m.candidates[0].place.name for m in g.scan([w for w, _, _ in words_of(t)])]
     assert scan("اقتحم المسلحون السجن المركزي ومطار المدينة العسكري") == []
     assert scan("في إحدى القرى التابعة لقضاء المدينة") == ["Al Madīnah"]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Sayid Sadiq", "Seyid Sadiq"), ("Said Sadiq", "Seyid Sadiq"), ("Khirbet al-Maaza", "Khirbat al Ma‘azzah"),
+    ("Tel Salhab", "Tall Salḩab"),
+])
+def test_a_names_first_word_in_its_other_romanisations(gazetteer, written, name):
+    words = f"A drone struck a car near the town of {written} on Tuesday".split()
+    (m,) = gazetteer.scan(words)
+    assert m.candidates[0].place.name == name
+
+
+def test_every_first_word_spelling_has_a_group_and_a_source(tmp_path):
+    from gazetteer.gazetteer import first_word_forms
+    from incidents.errors import DataFileError
+
+    assert {"tal", "tel", "tell"} <= first_word_forms()["tall"]
+    bad = tmp_path / "spellings.csv"
+    bad.write_text("group,form,source\nsayyid,seyid,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="source"):
+        first_word_forms.__wrapped__(bad)
