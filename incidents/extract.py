@@ -49,6 +49,7 @@ YEAR = regex.compile(r"(19|20)\d\d")
 YEAR_INTROS = frozenset({"in", "في", "وفي", "ففي", "عام", "العام", "سنة"})  # words before a year told alone
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
 REFERENCE_KM = 80  # how far a base told before may lie from the town that "at the base, south-east of X" names
+LAUNCH_REACH = 10  # words from "launched … from" to the place the weapon came from
 METONYM_REACH = 5  # words between a metonym cue and its place ("launched from an area in the Nineveh Plains")
 DISTRICT_KM = 40  # a district holds the places of its governorate this close to its seat
 FACILITY_TOWN_KM = 20  # a town this close to a facility named with it is the facility's town
@@ -502,7 +503,7 @@ def _cue_after(cues: list[Hit], end: int) -> str | None:
 
 
 def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int] = frozenset(),
-                    end: int = -1) -> bool:
+                    end: int = -1, names: frozenset[int] = frozenset()) -> bool:
     """"the governments in Baghdad and Erbil", "arrived in Baghdad", "pressure on Baghdad": the
     place names a government, a destination or a party, not where something happened; nor is
     a place a few words after "taken to", "heard in" or "the road linking" (a remote cue)."""
@@ -511,7 +512,7 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
         any("remote" in h.payloads and start - ROUTE_REACH <= h.end <= start and
             not any(i in breaks for i in range(h.end + 1, start + 1)) for h in cues) or \
         any("remote_after" in h.payloads and h.start == end for h in cues) or \
-        _launched_from(cues, start, words)  # "a doctor at Afrin's main hospital"
+        _launched_from(cues, start, words, breaks, names)  # "a doctor at Afrin's main hospital"
 
 
 SCENE_REACH = 5  # words from "In X," to the verb of what was said or done there
@@ -531,13 +532,20 @@ TOWARDS = frozenset(normalize_ar(w).casefold() for w in (
     "على", "باتجاه", "نحو", "إلى", "ضد", "at", "on", "towards", "toward", "against", "into"))  # a target
 
 
-def _launched_from(cues: list[Hit], start: int, words: list[str]) -> bool:
+def _launched_from(cues: list[Hit], start: int, words: list[str], breaks: frozenset[int] = frozenset(),
+                   names: frozenset[int] = frozenset()) -> bool:
     """"طائرتين مسيّرتين أطلقهما الإرهابيون من منطقة … في إدلب", "drones launched by militants from
     Idlib": where the attack came from, not where it struck ("… باتجاه القاعدة" is the target)."""
     for h in cues:  # (quotes may stand between: "أطلقتها «مجموعات إرهابية» من منطقة …")
-        if "launch" in h.payloads and start - ROUTE_REACH <= h.end <= start:
+        if "launch" in h.payloads and start - LAUNCH_REACH <= h.end <= start:
             after = [normalize_ar(w).casefold() for w in words[h.end:start]]
-            origin = max((i for i, w in enumerate(after) if w in FROM), default=None)
+            # "أُطلقت من مناطق انتشار القوات في محيط تل رفعت": the area the weapon came from, within one clause,
+            # where a locative places it (not "أُطلقت من تلك المواقع بلدة مارع", "أُطلقت من اتجاه الجولان، واستهدف …")
+            own = normalize_ar(words[h.end - 1]).casefold() in FROM and not any(h.end <= b <= start for b in breaks) \
+                and not any(h.end <= n < start for n in names) \
+                and any((c.payloads[0] == "near" or normalize_ar(words[c.start]).casefold() in ("في", "in"))
+                        and h.end <= c.start < start for c in cues)
+            origin = max((i for i, w in enumerate(after) if w in FROM), default=-1 if own else None)
             if origin is not None and not any(w in TOWARDS for w in after[origin + 1:]):
                 return True
     return False
@@ -572,6 +580,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     reference point), ``container`` (X province, ريف X: the wider area of another place).
     """
     out: list[Located] = []
+    names = frozenset(m.start for m in mentions)  # (only the first name after "fired from" is where it came from)
     elsewhere = False  # "… on Tower 22 in north-east Jordan": the event is out of our area
     for m in mentions:
         if m.start in covered:
@@ -581,7 +590,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
-        if _not_a_location(cues, m.start, words, breaks, m.end) or _scene_of_reaction(cues, m, breaks):
+        if _not_a_location(cues, m.start, words, breaks, m.end, names) or _scene_of_reaction(cues, m, breaks):
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
@@ -1093,7 +1102,8 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
         a.start == 0 and a.event_date is None and a.place.geo_precision > 1 and a.incident_type == b.incident_type)
     # ("IED hits supply convoy south of Baghdad" over the story's bomb near Diwaniyah)
     return headline and b.event_date is not None and a.start < b.start and near \
-        and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate"))
+        and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate")
+             or a.place.name == a.place.admin1)  # ("… hits army truck in Daraa": the province's seat)
 
 
 def _announced_earlier(a: ExtractedIncident, b: ExtractedIncident) -> bool:

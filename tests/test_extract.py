@@ -1223,3 +1223,32 @@ def test_days_after_counts_back_from_the_sentences_own_day(gazetteer):
 ], ids=["cells attacked", "cells still carry out"])
 def test_cells_attacking_is_ground_fighting_and_their_habits_are_no_incident(gazetteer, text, expected):
     assert [(i.place.name, i.incident_type) for i in run(text, gazetteer, published=dt.date(2021, 5, 6))] == expected
+
+
+@pytest.mark.parametrize("text, places", [
+    ("سقطت صباح اليوم الأحد قذائف صاروخية على مدينة مارع، قالت مصادر محلية إنها أُطلقت من مناطق انتشار القوات "
+     "الكردية وقوات النظام في محيط تل رفعت.", ["Māri‘"]),
+    ("On Wednesday, shells fired from areas around Tal Rifaat struck the town of Azaz, killing one civilian.", ["Azaz"]),
+    ("وأكد مصدر أن الاشتباكات في الرطبة تواصلت حتى ساعة متأخرة من الليل، وأن التعزيزات التي أُرسلت من قاعدة عين "
+     "الأسد وصلت إلى أطراف القضاء صباح اليوم.", ["Rutba"]),
+    ("شن مسلحو داعش أمس هجوماً على قضاء الرطبة، في محاولة لتخفيف الضغط عن عناصره في الموصل.", ["Rutba"]),
+], ids=["أُطلقت من … في محيط", "fired from areas around", "أُرسلت من", "تخفيف الضغط عن"])
+def test_where_weapons_and_reinforcements_came_from_and_purposes_are_no_sites(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 11, 17))] == places
+
+
+@pytest.mark.parametrize("aside", [
+    "ويرى مراقبون أن تكرار الاشتباكات في طوزخورماتو يعكس غياب ترتيبات أمنية واضحة.",
+    "وسط توقعات بأن تتركز المعارك المقبلة في العياضية والمناطق القريبة من جبل سنجار.",
+], ids=["يرى مراقبون / تكرار", "توقعات / المعارك المقبلة"])
+def test_analysis_and_outlooks_in_arabic_are_no_incidents(gazetteer, aside):
+    text = "قتل جنديان بانفجار عبوة ناسفة قرب سامراء يوم الثلاثاء. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 10))] == ["Samarra"]
+
+
+def test_a_headline_in_the_provinces_seat_is_the_storys_bomb_in_the_province(gazetteer):
+    text = ("Israeli strikes kill five near Damascus; roadside bomb hits army truck in Daraa\n\n"
+            "In a separate incident, a roadside bomb struck an army truck on Friday near the town of Izra in Daraa "
+            "province, killing two soldiers.")
+    found = run(text, gazetteer, published=dt.date(2020, 7, 21))
+    assert [i.place.name for i in found if i.incident_type == "ied"] == ["Izra‘"]
