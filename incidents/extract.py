@@ -651,7 +651,13 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         out = [p for p in out if p.place.id not in references or p.role == "direction"]
     ends = {p.place.id for p in out if p.role != "route"}  # "the aggression on Masyaf … the road between Masyaf and X"
     out = [p for p in out if p.role != "route" or p.place.id not in ends]
-    return _drop_containers(out)
+    # each "while" clause keeps its own places ("… على الطريق بين مدينة عامودا وقرية مجاورة، فيما قصفت المدفعية
+    # قرى في ريف بلدة تل تمر", "… قرب المقدادية، فيما سقطت قذائف هاون على قرية تابعة لقضاء بلدروز")
+    clauses: dict[int, list[Located]] = {}
+    for p in out:
+        clauses.setdefault(_last_turn(words, breaks, p.mention.start), []).append(p)
+    kept = [p for _, places in sorted(clauses.items()) for p in _drop_containers(places)]
+    return [p for n, p in enumerate(kept) if all(o.place.id != p.place.id for o in kept[:n])]
 
 
 def _explicit(mentions: list[Mention], cues: list[Hit], m: Mention) -> bool:
@@ -752,6 +758,11 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             candidates=[c.place.id for c in loc.mention.candidates[1:]],
             mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
+
+
+def _last_turn(words: list[str], breaks: frozenset[int], before: int) -> int:
+    """Where the clause holding word ``before`` begins: after the last "while" (فيما، بينما) break, else 0."""
+    return max((b for b in breaks if b < before and words[b].casefold() in TURN_WORDS), default=-1)
 
 
 def _clause_without_attack(a: Analysed, loc: Located) -> bool:
@@ -881,6 +892,10 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own;
         # "… near Tarmiyah, two days after militants attacked an army post near Dujail"
         after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
+        # "… a roadside bomb in Fallujah (Tuesday) and an attack on a checkpoint in Tuz Khurmatu": another attack
+        joined = next((t.start - 2 for t in a.triggers if lo <= t.start < hi and t.start >= 2 and
+                       a.words[t.start - 1].casefold() in ("a", "an") and a.words[t.start - 2].casefold() == "and"), None)
+        after = after if after is not None else joined
         return after if after is not None else next(
             (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
              any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
@@ -1017,7 +1032,8 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
         tellings[k].append(inc)
         if later:  # the day it happened, and the site where the lede had only the province
             twin.event_date, twin.time_precision = inc.event_date, inc.time_precision
-        if twin.place.place_id != inc.place.place_id and (twin.event_date is None or _finer(inc.place, twin.place) or
+        wider = inc.place.feature == "governorate" and twin.place.admin1 == inc.place.name  # (keep the town)
+        if twin.place.place_id != inc.place.place_id and not wider and (twin.event_date is None or _finer(inc.place, twin.place) or
                                                           _headline(twin, inc) or
                                                           (later and twin.place.feature == "governorate")):
             # keep the dated story over its headline, the airport or district over its town
@@ -1103,7 +1119,9 @@ def _headline(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     # ("IED hits supply convoy south of Baghdad" over the story's bomb near Diwaniyah)
     return headline and b.event_date is not None and a.start < b.start and near \
         and (_same_site(a.place, b.place) or a.place.feature in ("city", "governorate")
-             or a.place.name == a.place.admin1)  # ("… hits army truck in Daraa": the province's seat)
+             or a.place.name == a.place.admin1  # ("… hits army truck in Daraa": the province's seat)
+             or (b.place.feature == "governorate" and b.place.name == a.place.admin1))  # ("… drone strike near
+    # al-Dana killed commander" and the story's "a drone strike in Syria's Idlib province")
 
 
 def _announced_earlier(a: ExtractedIncident, b: ExtractedIncident) -> bool:

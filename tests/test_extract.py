@@ -1252,3 +1252,48 @@ def test_a_headline_in_the_provinces_seat_is_the_storys_bomb_in_the_province(gaz
             "province, killing two soldiers.")
     found = run(text, gazetteer, published=dt.date(2020, 7, 21))
     assert [i.place.name for i in found if i.incident_type == "ied"] == ["Izra‘"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A car bomb exploded in a market in Abu Ghraib, on the western edge of Baghdad, on Wednesday, killing six.",
+     [("Abu Ghraib", "2017-03-08")]),
+    ("- Two incidents this week: a roadside bomb in Fallujah (Tuesday) and an attack on a checkpoint in Tuz Khurmatu "
+     "(Thursday).", [("Fallujah", "2017-03-07"), ("Tuz Khurmatu", "2017-03-09")]),
+    ("قُتل جنديان صباح اليوم الخميس بانفجار عبوة ناسفة قرب قضاء المقدادية، فيما سقطت قذائف هاون مساء أمس على قرية "
+     "تابعة لقضاء بلدروز شرقي المحافظة.", [("Muqdadiyah", "2017-03-09"), ("Baladrūz", "2017-03-08")]),
+    ("قُتل شخصان مساء أمس جراء استهداف طائرة مسيرة سيارة على الطريق الواصل بين مدينة عامودا وقرية مجاورة لها، فيما "
+     "قصفت المدفعية التركية صباح اليوم قرى في ريف بلدة تل تمر.", [("‘Āmūdā", "2017-03-08"), ("Tall Tamr", "2017-03-09")]),
+    ("- On 4 November, artillery shells hit residential areas of Sarmin, east of Idlib city.", [("Sarmīn", "2016-11-04")]),
+], ids=["edge of", "and an attack", "قرية تابعة لقضاء", "road end, فيما", "residential areas of"])
+def test_each_clause_keeps_its_own_place(gazetteer, text, expected):
+    found = run(text, gazetteer, published=dt.date(2017, 3, 9))
+    assert [(i.place.name, str(i.event_date)) for i in found] == expected
+
+
+@pytest.mark.parametrize("aside", [
+    "Partners recorded more than 40 incidents of shelling and air strikes in Idlib and western Aleppo during October.",
+    "A missile landed among tents near Tal Rifaat, sheltering families originally from southern Idlib and Hama.",
+    "Cells remain active in the desert near Deir ez-Zor, where they periodically ambush government troops.",
+    "وبحسب مكتب التوثيق، وثق المكتب خلال شهر نيسان الماضي أكثر من 30 عملية ومحاولة اغتيال في درعا.",
+    "ونقلت وكالات روسية عن مسؤولين قولهم إن العمليات تستهدف الإرهابيين الذين يهاجمون قاعدة حميميم بالطائرات المسيرة.",
+    "وقالت مصادر في درعا إن الدولة لن تتهاون مع من يستهدف عناصر الجيش، ملوحة بعمليات عسكرية.",
+], ids=["recorded more than", "originally from", "periodically", "خلال شهر", "يهاجمون", "ملوحة"])
+def test_tallies_origins_habits_and_threats_are_background(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
+    found = run(text, gazetteer, published=dt.date(2022, 11, 8))
+    assert [i.place.name for i in found if i.place.name != "Tall Rif‘at"] == ["Samarra"]
+
+
+def test_a_statements_day_is_not_the_attacks(gazetteer):
+    text = ("قُتل عنصران من قسد ليلة أمس بهجوم على حاجز في بلدة البصيرة. "
+            "من جهته، أكد مجلس دير الزور العسكري في بيان صباح اليوم وقوع الهجوم على إحدى نقاطه في البصيرة.")
+    found = run(text, gazetteer, published=dt.date(2022, 2, 12))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Al Buşayrah", "2022-02-11")]
+
+
+def test_a_headline_town_stays_when_the_story_names_only_its_province(gazetteer):
+    text = ("U.S. says drone strike near al-Dana killed al-Qaeda-linked commander\n\n"
+            "The U.S. military said on Monday that it had killed a senior member of an al-Qaeda-aligned group in a "
+            "drone strike in Syria's Idlib province on Sunday.")
+    (inc,) = run(text, gazetteer, published=dt.date(2023, 6, 12))
+    assert (inc.place.name, str(inc.event_date)) == ("Ad Dānā", "2023-06-11")
