@@ -1277,7 +1277,11 @@ def test_each_clause_keeps_its_own_place(gazetteer, text, expected):
     "وبحسب مكتب التوثيق، وثق المكتب خلال شهر نيسان الماضي أكثر من 30 عملية ومحاولة اغتيال في درعا.",
     "ونقلت وكالات روسية عن مسؤولين قولهم إن العمليات تستهدف الإرهابيين الذين يهاجمون قاعدة حميميم بالطائرات المسيرة.",
     "وقالت مصادر في درعا إن الدولة لن تتهاون مع من يستهدف عناصر الجيش، ملوحة بعمليات عسكرية.",
-], ids=["recorded more than", "originally from", "periodically", "خلال شهر", "يهاجمون", "ملوحة"])
+    "ولم يصدر أي تعليق روسي على غارات اليوم، إلا أن المركز الروسي في قاعدة حميميم يتهم بين حين وآخر المسلحين باستهداف "
+    "المناطق الآمنة.",
+    "وأبعد الاتفاق شبح هجوم واسع كانت دمشق وحلفاؤها يستعدون لشنه على إدلب.",
+], ids=["recorded more than", "originally from", "periodically", "خلال شهر", "يهاجمون", "ملوحة", "لم يصدر أي تعليق",
+        "شبح هجوم"])
 def test_tallies_origins_habits_and_threats_are_background(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Samarra on Tuesday, police said. " + aside
     found = run(text, gazetteer, published=dt.date(2022, 11, 8))
