@@ -299,6 +299,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (or a year alone: "In 2019, a car bomb in Karbala killed 12", "في عام ٢٠١٦")
     a.blocked = a.blocked or ((any("year_only" in h.payloads for h in cues) or _in_a_year(words, folded))
                               and not any(d.precision <= 3 for d in a.dates))
+    # "من جهته، دعا رئيس الوزراء في بيان إلى اليقظة …": a sentence that opens on a reaction, with no day of its own
+    a.blocked = a.blocked or (any("reaction" in h.payloads and h.start <= REACTION_OPENS for h in cues) and
+                              not any(d.precision == 1 for d in a.dates))
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
@@ -516,6 +519,7 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
 
 
 SCENE_REACH = 5  # words from "In X," to the verb of what was said or done there
+REACTION_OPENS = 4  # a reaction verb this near the start opens the sentence ("من جهته، دعا …", "Iraq condemned …")
 
 
 def _scene_of_reaction(cues: list[Hit], m: Mention, breaks: frozenset[int]) -> bool:

@@ -1301,3 +1301,13 @@ def test_a_headline_town_stays_when_the_story_names_only_its_province(gazetteer)
             "drone strike in Syria's Idlib province on Sunday.")
     (inc,) = run(text, gazetteer, published=dt.date(2023, 6, 12))
     assert (inc.place.name, str(inc.event_date)) == ("Ad Dānā", "2023-06-11")
+
+
+@pytest.mark.parametrize("aside", [
+    "من جهته، دعا رئيس الوزراء في بيان إلى اليقظة والحذر، معتبراً أن التنظيم يلجأ إلى استهداف المدنيين في الرمادي.",
+    "وامتنع المسؤول عن التعليق على الهجوم الصاروخي على حقل العمر، مكتفياً بالقول إن التقييم لا يزال جارياً.",
+    "وتتواصل العمليات التي انطلقت في 17 تشرين الأول الماضي لاستعادة مدينة الموصل.",
+], ids=["دعا", "عن التعليق على", "التي انطلقت في"])
+def test_reactions_and_campaign_starts_are_no_incidents(gazetteer, aside):
+    text = "قتل جنديان بانفجار عبوة ناسفة قرب سامراء يوم الثلاثاء. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 11, 2))] == ["Samarra"]
