@@ -109,6 +109,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     follow = 0  # how many more sentences may still add to ``previous``
     told: set[str] = set()  # means told since the last incident ("an aerial aggression … its missiles")
     fresh: set[int] = set()  # sentences that place an attack told just before without a place
+    retellings: set[int] = set()  # sentences that retell an attack told before at its site
     announced = False  # whether ``previous`` is dated only by the day it was announced
     telling_dated: set[int] = set()  # sentences whose incidents have only the day they were told
     for n, a in enumerate(analysed):
@@ -117,7 +118,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) or _quoted(a) else \
             _incidents_of(a, before, lexicon, told)
-        retold = a.classes <= GENERIC | {"explosion"} and _definite(a)  # "the blast was heard …": the told attack's
+        retold = a.classes <= GENERIC | {"explosion"} and (_definite(a) or not a.dates)  # "the blast was heard …",
+        # "residents described a single blast on the road between X and Y": the told attack's
         # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
         framed = bool(incidents) and (_framed(a) or not retold and (
             _definite(a) and not a.dates and bool(made) and not any(w.casefold() in ALSO for w in a.words) and all(
@@ -130,6 +132,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             made = [] if framed else [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
             for m in made:
                 m.incident_type = "other"  # its means are those of the attack it retells
+                retellings.add(m.start)  # (even if a later sentence names means for it)
             if not made:
                 a.places = []  # … and its figures go to the incident just told
         offset = told_day_offset(a.words) if made and incidents and not a.dates else None
@@ -174,7 +177,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
     dateless = frozenset(a.start for a in analysed
                          if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
-    merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh))
+    merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh),
+                          frozenset(retellings))
     return _ground_attacks(merged, analysed, lexicon)
 
 
@@ -995,8 +999,8 @@ def _ref(p: Place, precision: int) -> PlaceRef:
 # ---- within-article dedup ------------------------------------------------------------------
 def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = frozenset(),
                  announced: frozenset[int] = frozenset(), dateless: frozenset[int] = frozenset(),
-                 separate: frozenset[int] = frozenset(), fresh: frozenset[int] = frozenset()
-                 ) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+                 separate: frozenset[int] = frozenset(), fresh: frozenset[int] = frozenset(),
+                 retellings: frozenset[int] = frozenset()) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
     """One incident told twice in one report is kept once: same place and date, a headline and
     its story, a town and its airport or district named in turn (see ``_retold``). Each kept
     incident comes with the tellings merged into it. An incident told in a sentence that starts
@@ -1009,12 +1013,14 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
     unless its sentence tells it as ``separate`` ("Minutes later, …", "وبالتزامن مع الغارات …"): then
     only an undated headline may be its twin. One in a sentence of ``fresh`` places an attack told
     just before without a place ("Rebels fired shells at the capital. One struck Bab Touma"): it is
-    a retelling only of a headline or of an incident at the same site."""
+    a retelling only of a headline or of an incident at the same site. One in a sentence of
+    ``retellings`` retells an attack told before: its means, even if named later, are that one's."""
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
         twins = [] if inc.start in another else [
-            k for k, o in enumerate(out) if (_same_kind(o.incident_type, inc.incident_type, o.event_date is not None)
+            k for k, o in enumerate(out) if ((inc.start in retellings or
+                                              _same_kind(o.incident_type, inc.incident_type, o.event_date is not None))
                                              and _retold(o, inc, inc.start in dateless)
                                              and (inc.start not in separate or o.event_date is None)
                                              and (inc.start not in fresh or o.event_date is None

@@ -1311,3 +1311,11 @@ def test_a_headline_town_stays_when_the_story_names_only_its_province(gazetteer)
 def test_reactions_and_campaign_starts_are_no_incidents(gazetteer, aside):
     text = "قتل جنديان بانفجار عبوة ناسفة قرب سامراء يوم الثلاثاء. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 11, 2))] == ["Samarra"]
+
+
+def test_an_undated_blast_told_after_a_strike_is_the_strikes(gazetteer):
+    text = ("A U.S. drone strike near al-Dana killed an al-Qaeda-linked commander on Sunday, the military said. "
+            "Residents described a single blast on the road between al-Dana and Sarmada.")
+    found = run(text, gazetteer, published=dt.date(2023, 6, 12))
+    assert [(i.place.name, i.incident_type) for i in found] == [("Ad Dānā", "drone_strike")]
+
