@@ -118,8 +118,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) or _quoted(a) else \
             _incidents_of(a, before, lexicon, told)
-        retold = a.classes <= GENERIC | {"explosion"} and (_definite(a) or not a.dates)  # "the blast was heard …",
-        # "residents described a single blast on the road between X and Y": the told attack's
+        retold = a.classes <= GENERIC | {"explosion"} and (_definite(a) or (not a.dates and (
+            "explosion" in a.classes or told_day_offset(a.words) is None)))
+        # "the blast was heard …", "residents described a single blast on the road between X and Y": the told
+        # attack's (but not "وفي اليوم نفسه، هاجم التنظيم أحياء … الحسكة": another attack that day)
         # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
         framed = bool(incidents) and (_framed(a) or not retold and (
             _definite(a) and not a.dates and bool(made) and not any(w.casefold() in ALSO for w in a.words) and all(
