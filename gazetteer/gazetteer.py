@@ -253,7 +253,7 @@ class Gazetteer:
         """
         keys = [word_key(w) for w in words]
         out: list[Mention] = []
-        ambiguous = {h.start: h.end for h in self.ambiguous.find(words, keys)}
+        ambiguous = {h.start: h.end for h in self.ambiguous.find([_with_article(w) for w in words])}
         for hit in self._table.find(words, keys, accept_first=_capitalised):
             hint = self._cue_before(keys, hit.start) or self._facility_in(keys, hit.start)
             latin_locative = (not is_arabic(words[hit.start]) and hit.start > 0
@@ -353,6 +353,16 @@ def first_word_forms(path: Path = SPELLINGS_FILE) -> dict[str, frozenset[str]]:
 
 
 DOUBLED = regex.compile(r"([a-z])\1")
+
+
+def _with_article(word: str) -> str:
+    """"للمدينة" is ل + "المدينة" with the alef of ال dropped: written with its article, so that
+    "المدخل الشرقي للمدينة" is the city's entrance as "المدينة" is the city."""
+    if not is_arabic(word):
+        return word
+    norm = normalize_ar(word)
+    bare = norm[1:] if norm[:1] in "وف" else norm
+    return "ال" + bare[2:] if bare.startswith("لل") and len(bare) > 4 else word
 
 
 def latin_spellings(name: str) -> set[str]:

@@ -187,6 +187,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
 QUESTION_MARKS = ("?", "؟")
 TURN_WORDS = frozenset({"فيما", "بينما", "while", "whereas"})  # a clause for another attack after a comma
 JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
+NAME_DAYS = frozenset({"Today", "Tonight", "Yesterday"})  # capitalised after a name: "Shingal Today", "Iraq Today"
+DISTRICT_GAP = 5  # words from a place to "in the X district" that is its district ("Batifa, further west in the Zakho district")
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
+                     "south-western", "northeastern", "northwestern", "southeastern", "southwestern", "central"})
 ALSO = frozenset({"also", "كما", "أيضا", "أيضاً", "وأيضا"})  # "كما طالت الضربات مطار التيفور": more sites of the strikes
 QUOTES = "\"“«‘'"
 
@@ -252,6 +256,11 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             return a
     a.breaks = _breaks(a)
     a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
+    if a.dates:  # "spoke to Shingal Today English": a capitalised "Today" inside a name is no date
+        a.dates = [d for d in a.dates if not (d.end - d.start == 1 and d.start > 0 and words[d.start] in NAME_DAYS
+                                              and words[d.start - 1][:1].isupper())]
+    if a.dates and "«" in a.text:  # "لـ«الأنبار اليوم»", "مراسل «قامشلو اليوم»": an outlet's name, not today
+        a.dates = [d for d in a.dates if not _in_a_short_quote(a, d.start, d.end)]
     if not a.dates and reference is not None and any("breaking" in h.payloads and h.start == 0 for h in cues):
         a.dates = [DateExpr(0, 1, reference, 1, words[0])]  # "عاجل | انفجار عنيف يهز سوقاً …": told as it happens
     if len(a.dates) > 1 and (byline := _dateline_end(a)) >= 0:
@@ -626,7 +635,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         district = any(h.start == m.end and words[h.start].casefold() in DISTRICT_WORDS for h in cues)
-        if role == "locative" and out and gap <= 3 and district and out[-1].role != "container" and \
+        if role == "locative" and out and gap <= DISTRICT_GAP and district and out[-1].role != "container" and \
                 any(i in breaks for i in between):
             role = "container"  # "near Bartella, in Hamdaniya district": the district of the site
         if (role == "locative" and out and gap <= 3 and
@@ -634,6 +643,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
+        if role == "locative" and out and m.start - out[-1].mention.end <= 2 and m.start - 1 in breaks | {m.start} and \
+                words[m.start - 1].casefold() in COMPASS and out[-1].role not in REFERENCES:
+            role = "container"  # "on the outskirts of Ad Dana, northern Idlib": the province the town is in
         if role is None and m.start and words[m.start - 1].endswith(("'s", "’s")):
             # "in Syria's Sarmin", "in Iraq's Sinjar district": the country's place word is the place's
             country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
@@ -902,14 +914,19 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own;
         # "… near Tarmiyah, two days after militants attacked an army post near Dujail"
         after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
-        # "… a roadside bomb in Fallujah (Tuesday) and an attack on a checkpoint in Tuz Khurmatu": another attack
-        joined = next((t.start - 2 for t in a.triggers if lo <= t.start < hi and t.start >= 2 and
-                       a.words[t.start - 1].casefold() in ("a", "an") and a.words[t.start - 2].casefold() == "and"), None)
-        after = after if after is not None else joined
+        after = after if after is not None else _joined(a, lo, hi)
         return after if after is not None else next(
             (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
              any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
-    return max((b for b in a.breaks if lo <= b <= first), default=None)
+    turn = max((b for b in a.breaks if lo <= b <= first), default=None)
+    return turn if turn is not None else _joined(a, lo, first + 1)
+
+
+def _joined(a: Analysed, lo: int, hi: int) -> int | None:
+    """"… a roadside bomb in Fallujah and an attack on a checkpoint in Tuz", "a firefight … in Sinjar town on
+    Tuesday and a drone strike near Khanasor": another attack joined by "and a"."""
+    return next((t.start - 2 for t in a.triggers if lo <= t.start - 2 and t.start < hi and
+                 a.words[t.start - 1].casefold() in ("a", "an") and a.words[t.start - 2].casefold() == "and"), None)
 
 
 QUOTED = regex.compile(r"«[^»]{1,60}»")
@@ -922,6 +939,18 @@ def _in_a_quoted_name(a: Analysed, m: Mention) -> bool:
         if q.start() < first and last < q.end():
             inside = sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end())
             return inside > m.end - m.start
+    return False
+
+
+SHORT_QUOTE = 4  # words in «…» that make a name (an outlet's, an operation's), not a quoted statement
+
+
+def _in_a_short_quote(a: Analysed, start: int, end: int) -> bool:
+    """Words ``start:end`` lie inside a «…» of at most SHORT_QUOTE words."""
+    first, last = a.offsets[start][0] - a.start, a.offsets[end - 1][1] - a.start
+    for q in QUOTED.finditer(a.text):
+        if q.start() < first and last < q.end():
+            return sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end()) <= SHORT_QUOTE
     return False
 
 
@@ -1045,7 +1074,9 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
         if later:  # the day it happened, and the site where the lede had only the province
             twin.event_date, twin.time_precision = inc.event_date, inc.time_precision
         wider = inc.place.feature == "governorate" and twin.place.admin1 == inc.place.name  # (keep the town)
-        if twin.place.place_id != inc.place.place_id and not wider and (twin.event_date is None or _finer(inc.place, twin.place) or
+        inside = twin.place.feature == "governorate" and inc.place.admin1 == twin.place.name  # ("… نقاطاً في ريف
+        # دمشق" then "… في محيط بلدة الديماس بريف دمشق": the town)
+        if twin.place.place_id != inc.place.place_id and not wider and (inside or twin.event_date is None or _finer(inc.place, twin.place) or
                                                           _headline(twin, inc) or
                                                           (later and twin.place.feature == "governorate")):
             # keep the dated story over its headline, the airport or district over its town

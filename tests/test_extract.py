@@ -1319,3 +1319,37 @@ def test_an_undated_blast_told_after_a_strike_is_the_strikes(gazetteer):
     found = run(text, gazetteer, published=dt.date(2023, 6, 12))
     assert [(i.place.name, i.incident_type) for i in found] == [("Ad Dānā", "drone_strike")]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قُتل شخصان أمس بقصف طائرة مسيرة على سيارة في الدرباسية. وأكد مراسل «قامشلو اليوم» في الدرباسية أن السيارة أُصيبت "
+     "بصاروخ واحد.", [("Ad Darbāsīyah", "2022-02-12")]),
+    ("Two men were killed on Friday when a drone struck their truck in Sinjar. The strike hit the truck near the "
+     "town's market, according to an official who spoke to Shingal Today English.", [("Sinjar", "2022-02-11")]),
+    ("- Airstrike reported on the outskirts of Ad Dana, northern Idlib, on 9 February; no casualties reported.",
+     [("Ad Dānā", "2022-02-09")]),
+    ("A firefight between soldiers and members of the Sinjar Resistance Units in Sinjar town on Tuesday and a drone "
+     "strike on a car near Khanasor on Wednesday raised tension.", [("Sinjar", "2022-02-08"), ("Khanasor", "2022-02-09")]),
+    ("تصدت الدفاعات الجوية فجر اليوم لعدوان إسرائيلي استهدف نقاطاً في ريف دمشق. وقال المصدر إن العدو نفذ فجر اليوم "
+     "عدواناً بالصواريخ مستهدفاً نقاطاً في محيط بلدة الديماس بريف دمشق.", [("Ad Dīmās", "2022-02-13")]),
+], ids=["«قامشلو اليوم»", "Shingal Today", "northern Idlib", "and a drone strike", "ريف دمشق then الديماس"])
+def test_names_and_areas_that_are_no_days_or_second_sites(gazetteer, text, expected):
+    found = run(text, gazetteer, published=dt.date(2022, 2, 13))
+    assert [(i.place.name, str(i.event_date)) for i in found] == expected
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وأكدت خلية الإعلام الأمني أن مجموعة حاولت التعرض لإحدى نقاط الجيش، ومشيرة إلى أن الطيران الحربي يلاحق المهاجمين قرب "
+     "خانقين.", []),
+    ("An Islamic State suicide bomber hit an army position near Karmah on Tuesday as forces pressed an offensive to "
+     "retake Fallujah.", ["Karmah"]),
+    ("On Wednesday, air strikes near the town of Hit destroyed weapons stores of militants trying to move "
+     "reinforcements towards Ramadi.", ["Hit"]),
+    ("Human rights groups say the rising civilian toll from air strikes in Raqqa and in Mosul shows the cost.", []),
+    ("Our correspondent near Kobani reports a heavy presence of drones over the countryside this morning.", []),
+    ("Rocket and drone attacks on bases and on the U.S. embassy in Baghdad became frequent after January 2020.", []),
+    ("قصفت الطائرات الإسرائيلية أمس عدداً من الدبابات كانت تتجه نحو منطقة السويداء.", []),
+], ids=["يلاحق المهاجمين", "to retake", "reinforcements towards", "civilian toll from", "presence of drones",
+        "became frequent", "تتجه نحو"])
+def test_pursuits_aims_tallies_and_trends_place_no_second_incident(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 25))] == places
