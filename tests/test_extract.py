@@ -1353,3 +1353,32 @@ def test_names_and_areas_that_are_no_days_or_second_sites(gazetteer, text, expec
         "became frequent", "تتجه نحو"])
 def test_pursuits_aims_tallies_and_trends_place_no_second_incident(gazetteer, text, places):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 25))] == places
+
+
+@pytest.mark.parametrize("aside", [
+    "قُتل وأُصيب عشرات الأشخاص صباح اليوم في هجوم بسيارة مفخخة استهدف مدينة تكريت، في وقت تنشغل فيه القوات بمعارك "
+    "استعادة مدينة الموصل.",
+    "وفي بغداد، دانت وزارة الخارجية الهجوم، فيما طالب نواب بفتح تحقيق في كيفية عبور سيارة مفخخة.",
+    "ويُعدّ استهداف الساحل السوري أقل تكراراً من الضربات، إذ يضم الساحل قاعدة حميميم ومرفأ طرطوس.",
+    "وفي دمشق، قال محلل عسكري إن الدفاعات الجوية تتعامل مع كل عدوان بالإمكانات المتاحة.",
+    "ويتبادل الطرفان الاتهامات، إذ تقول موسكو إن الجماعات الإرهابية تستهدف قاعدة حميميم.",
+    "Islamic State has carried out a series of bombings this year, including a double bombing in Qamishli in the summer.",
+    "Some politicians in Baghdad worry that a U.S. departure could leave Iraq exposed, as when drones and missiles "
+    "crossed Iraqi airspace in June.",
+], ids=["بمعارك استعادة", "دانت", "أقل تكراراً", "محلل عسكري", "يتبادل الطرفان", "a series of / in the summer",
+        "worry that"])
+def test_campaign_aims_reactions_comparisons_and_outlooks_place_no_other_site(gazetteer, aside):
+    found = run(aside, gazetteer, published=dt.date(2016, 11, 6))
+    assert [i.place.name for i in found if i.place.name != "Tikrit"] == []
+
+
+def test_a_farm_is_no_town_named_farm(gazetteer):
+    text = ("قال الدفاع المدني إن طائرة حربية روسية شنّت غارتين على مزرعة لتربية الدواجن في أطراف كفرتخاريم ظهر "
+            "السبت، ما أدى إلى مقتل رجل.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 9, 12))] == ["Kafr Takhārīm"]
+
+
+def test_a_ceasefires_signing_day_is_no_attacks_day(gazetteer):
+    text = ("قصفت قوات النظام أمس قرى في جبل الزاوية. وتأتي هذه الهجمات رغم اتفاق وقف إطلاق النار الموقّع بين روسيا "
+            "وتركيا في الخامس من آذار ٢٠٢٠ في إدلب.")
+    assert "2020-03-05" not in [str(i.event_date) for i in run(text, gazetteer, published=dt.date(2021, 9, 12))]
