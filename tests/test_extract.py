@@ -1349,8 +1349,10 @@ def test_names_and_areas_that_are_no_days_or_second_sites(gazetteer, text, expec
     ("Our correspondent near Kobani reports a heavy presence of drones over the countryside this morning.", []),
     ("Rocket and drone attacks on bases and on the U.S. embassy in Baghdad became frequent after January 2020.", []),
     ("قصفت الطائرات الإسرائيلية أمس عدداً من الدبابات كانت تتجه نحو منطقة السويداء.", []),
+    ("Late on Monday, a drone struck a car near the town of Khanasor, killing one man, according to a doctor at the "
+     "hospital in Sinjar town.", ["Khanasor"]),
 ], ids=["يلاحق المهاجمين", "to retake", "reinforcements towards", "civilian toll from", "presence of drones",
-        "became frequent", "تتجه نحو"])
+        "became frequent", "تتجه نحو", "hospital in"])
 def test_pursuits_aims_tallies_and_trends_place_no_second_incident(gazetteer, text, places):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 25))] == places
 
