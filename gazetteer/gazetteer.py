@@ -358,7 +358,7 @@ DOUBLED = regex.compile(r"([a-z])\1")
 def _with_article(word: str) -> str:
     """"للمدينة" is ل + "المدينة" with the alef of ال dropped: written with its article, so that
     "المدخل الشرقي للمدينة" is the city's entrance as "المدينة" is the city."""
-    if not is_arabic(word):
+    if "لل" not in word[:3]:
         return word
     norm = normalize_ar(word)
     bare = norm[1:] if norm[:1] in "وف" else norm
