@@ -739,8 +739,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             (t for b in reversed(before) if b.classes and not b.blocked
              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes and \
+            "shelling" not in next((t.payloads for t in a.triggers if set(t.payloads) - GENERIC), ()) and \
             not ({"rocket", "missile"} & told and "aircraft" not in told):  # (not "Rebels fired shells at the
-        # capital. One of the shells struck Bab Touma": shells told since the jets, by others)
+        # capital. One of the shells struck Bab Touma": shells told since the jets, by others; nor artillery)
         # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
         jets = next((b for b in reversed(before[-AIRCRAFT_SENTENCES:]) if "aircraft" in b.classes and not b.blocked), None)
         same_day = jets is not None and (not (a.dates and jets.dates) or a.dates[0].date == jets.dates[0].date)
@@ -918,7 +919,9 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
         return after if after is not None else next(
             (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
              any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
-    turn = max((b for b in a.breaks if lo <= b <= first), default=None)
+    # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn)
+    turn = min((b for b in a.breaks if lo <= b <= first and a.words[b].casefold() in TURN_WORDS), default=None)
+    turn = turn if turn is not None else max((b for b in a.breaks if lo <= b <= first), default=None)
     return turn if turn is not None else _joined(a, lo, first + 1)
 
 

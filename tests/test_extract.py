@@ -1384,3 +1384,24 @@ def test_a_ceasefires_signing_day_is_no_attacks_day(gazetteer):
     text = ("قصفت قوات النظام أمس قرى في جبل الزاوية. وتأتي هذه الهجمات رغم اتفاق وقف إطلاق النار الموقّع بين روسيا "
             "وتركيا في الخامس من آذار ٢٠٢٠ في إدلب.")
     assert "2020-03-05" not in [str(i.event_date) for i in run(text, gazetteer, published=dt.date(2021, 9, 12))]
+
+
+def test_a_while_clause_takes_its_own_figures_and_artillery_is_no_jets_missile(gazetteer):
+    text = ("قُتل مدنيان وأُصيب ثلاثة آخرون، أمس الأربعاء، جراء غارات شنتها طائرات حربية روسية على أطراف مدينة أريحا، "
+            "فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم الخميس بقصف مدفعي استهدف مدينة سرمين. "
+            "وفي سرمين، أفاد ناشطون بأن قذائف مدفعية سقطت صباح اليوم على حي سكني في المدينة.")
+    found = run(text, gazetteer, published=dt.date(2021, 9, 23))
+    assert [(i.place.name, i.incident_type, i.fatalities, i.injured) for i in found] == [
+        ("Arīḩā", "airstrike", 2, 3), ("Sarmīn", "rocket_attack", None, 4)]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Deadly clash in Dhiban and roadside bomb in al-Busayrah as tensions rise in eastern Deir ez-Zor",
+     ["Dhībān", "Al Buşayrah"]),
+    ("A drone hit a car near Sinjar on Monday. Russia said the Hmeimim base had been targeted by drones for the third "
+     "time this month.", ["Sinjār"]),
+    ("قُتل جنديان أمس بهجوم قرب طوزخورماتو. ويأتي الحادث بعد الضربة الغامضة التي استهدفت مقراً للحشد في ناحية آمرلي.",
+     ["Tuz Khurmatu"]),
+], ids=["tensions rise in", "for the third time this month", "ويأتي الحادث بعد"])
+def test_moods_counts_and_earlier_undated_strikes_place_nothing(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 1, 29))] == places
