@@ -46,7 +46,7 @@ def test_evaluate_command_prints_scores_per_language():
 
 
 @pytest.mark.parametrize("name, place_floor, dated_floor", [
-    # Every set below was first run blind (its README records that run) and has been studied since;
+    # Every set below was first run blind (its README records that run) and, but for blind27, studied since;
     # the floors sit a little under the lower language's scores now (place F1, place+date F1).
     ("heldout", 0.90, 0.85), ("blind", 0.90, 0.85), ("blind2", 0.90, 0.85), ("blind3", 0.90, 0.85),
     ("blind4", 0.90, 0.88), ("blind5", 0.90, 0.88), ("blind6", 0.90, 0.84), ("blind7", 0.90, 0.90),
@@ -54,7 +54,8 @@ def test_evaluate_command_prints_scores_per_language():
     ("blind12", 0.90, 0.90), ("blind13", 0.90, 0.85), ("blind14", 0.90, 0.87), ("blind15", 0.90, 0.90),
     ("blind16", 0.90, 0.90), ("blind17", 0.88, 0.88), ("blind18", 0.90, 0.90), ("blind19", 0.86, 0.86),
     ("blind20", 0.90, 0.85), ("blind21", 0.90, 0.90), ("blind22", 0.90, 0.90), ("blind23", 0.90, 0.86),
-    ("blind24", 0.90, 0.88), ("blind25", 0.90, 0.90), ("blind26", 0.90, 0.90),
+    ("blind24", 0.90, 0.88), ("blind25", 0.90, 0.90), ("blind26", 0.90, 0.90), ("blind28", 0.90, 0.86),
+    ("blind27", 0.90, 0.90),  # run at the end of the session, not studied (ar 0.91/0.91, en 0.93/0.93)
 ])
 def test_studied_sets_stay_above_their_floors(name, place_floor, dated_floor):
     """The sets once written blind have been studied since: they guard against regressions."""
