@@ -100,19 +100,15 @@ def year_for(month: int, day: int, *, weekday: int | None, reference: dt.date) -
     return None
 
 
-def told_day_offset(words: Sequence[str]) -> int | None:
-    """Days from the day just told to the one a phrase names ("the next day": 1, "a day earlier":
-    -1, "وفي اليوم نفسه": 0), or None when the words name no such day."""
-    return next((h.payloads[0].value for h in date_words().find(words) if h.payloads[0].kind == "same_day"), None)
-
-
-def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only: bool = False) -> list[DateExpr]:
+def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only: bool = False,
+               same_day: list[int] | None = None) -> list[DateExpr]:
     """Every date expression in ``words`` that can be resolved against ``reference``.
 
     Explicit dates with a year resolve without a reference; relative ones ("السبت",
     "yesterday", "earlier this month") need it and are skipped when it is None. With
     ``explicit_only`` only full dates are returned, and a missing year is taken only from a
-    weekday that fixes it ("الخميس 25 يناير"), never guessed from ``reference``.
+    weekday that fixes it ("الخميس 25 يناير"), never guessed from ``reference``. Into ``same_day``
+    go the days counted from the day just told ("the next day": 1, "a day earlier": -1, "وفي اليوم نفسه": 0).
     """
     hits = date_words().find(words)
     out: list[DateExpr] = []
@@ -123,7 +119,9 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
             continue
         word = hit.payloads[0]
         if word.kind in ("same_day", "relative_year"):  # "وفي اليوم نفسه": the day just told, not today; a
-            continue  # year alone places nothing ("last year" only qualifies a month: see _last_year)
+            if word.kind == "same_day" and same_day is not None:  # year alone places nothing ("last year" only
+                same_day.append(word.value)  # qualifies a month: see _last_year)
+            continue
         if word.kind == "small_hours":  # "shortly after midnight": the report's day, if no other day is told
             if reference is not None and not explicit_only:
                 small_hours.append(DateExpr(hit.start, hit.end, reference + dt.timedelta(days=word.value), 1,

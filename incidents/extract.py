@@ -16,7 +16,7 @@ import regex
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
 from incidents.arabic import is_arabic, normalize_ar, parse_number, word_key
-from incidents.dates import DateExpr, find_dates, told_day_offset
+from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
@@ -90,6 +90,7 @@ class Analysed:
     breaks: frozenset[int] = frozenset()  # word positions that follow punctuation
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
+    told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -118,26 +119,27 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) or _quoted(a) else \
             _incidents_of(a, before, lexicon, told)
-        retold = a.classes <= GENERIC | {"explosion"} and (_definite(a) or (not a.dates and (
-            "explosion" in a.classes or told_day_offset(a.words) is None)))
-        # "the blast was heard …", "residents described a single blast on the road between X and Y": the told
-        # attack's (but not "وفي اليوم نفسه، هاجم التنظيم أحياء … الحسكة": another attack that day)
-        # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
-        framed = bool(incidents) and (_framed(a) or not retold and (
-            _definite(a) and not a.dates and bool(made) and not any(w.casefold() in ALSO for w in a.words) and all(
-                not any(_same_site(o.place, m.place) for o in incidents) for m in made)))
-        if made and incidents and (retold or framed):
-            # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
-            # places of the attack told before are its places ("وجاء التفجير بعد … على مدينة الباب"), but
-            # not those of another attack the sentence goes on to tell ("… comes after a strike on X")
-            # ("ويأتي التفجير في ظل … في ساحة التحرير": no place is the told attack's, and no date)
-            made = [] if framed else [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
-            for m in made:
-                m.incident_type = "other"  # its means are those of the attack it retells
-                retellings.add(m.start)  # (even if a later sentence names means for it)
-            if not made:
-                a.places = []  # … and its figures go to the incident just told
-        offset = told_day_offset(a.words) if made and incidents and not a.dates else None
+        if made and incidents:  # (what follows only concerns a sentence that tells an attack after others)
+            retold = a.classes <= GENERIC | {"explosion"} and (_definite(a) or (not a.dates and (
+                "explosion" in a.classes or a.told_day is None)))
+            # "the blast was heard …", "residents described a single blast on the road between X and Y": the told
+            # attack's (but not "وفي اليوم نفسه، هاجم التنظيم أحياء … الحسكة": another attack that day)
+            # "Analysts said the strikes in Idlib showed …": undated, definite, only the wider area of the strike told
+            framed = _framed(a) or not retold and (
+                _definite(a) and not a.dates and bool(made) and not any(w.casefold() in ALSO for w in a.words) and all(
+                    not any(_same_site(o.place, m.place) for o in incidents) for m in made))
+            if retold or framed:
+                # "the attack caused no losses … power failed in Erbil, Sulaymaniyah and Duhok": only the
+                # places of the attack told before are its places ("وجاء التفجير بعد … على مدينة الباب"), but
+                # not those of another attack the sentence goes on to tell ("… comes after a strike on X")
+                # ("ويأتي التفجير في ظل … في ساحة التحرير": no place is the told attack's, and no date)
+                made = [] if framed else [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
+                for m in made:
+                    m.incident_type = "other"  # its means are those of the attack it retells
+                    retellings.add(m.start)  # (even if a later sentence names means for it)
+                if not made:
+                    a.places = []  # … and its figures go to the incident just told
+        offset = a.told_day if made and incidents and not a.dates else None
         if offset is not None and incidents[-1].time_precision == 1:
             # "A day earlier, a mortar round landed near a checkpoint in Baiji": the day before the one told
             for m in made:
@@ -178,7 +180,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
     dateless = frozenset(a.start for a in analysed
-                         if a.start in told_at and not a.dates and told_day_offset(a.words) is None)
+                         if a.start in told_at and not a.dates and a.told_day is None)
     merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh),
                           frozenset(retellings))
     return _ground_attacks(merged, analysed, lexicon)
@@ -255,7 +257,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             a.classes = set()
             return a
     a.breaks = _breaks(a)
-    a.dates = written = find_dates(words, reference)  # (every date's words are no casualty figure)
+    told_days: list[int] = []
+    a.dates = written = find_dates(words, reference, same_day=told_days)  # (every date's words are no casualty figure)
+    a.told_day = told_days[0] if told_days else None
     if a.dates:  # "spoke to Shingal Today English": a capitalised "Today" inside a name is no date
         a.dates = [d for d in a.dates if not (d.end - d.start == 1 and d.start > 0 and words[d.start] in NAME_DAYS
                                               and words[d.start - 1][:1].isupper())]
