@@ -264,7 +264,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.dates = [d for d in a.dates if not (d.end - d.start == 1 and d.start > 0 and words[d.start] in NAME_DAYS
                                               and words[d.start - 1][:1].isupper())]
     if a.dates and "«" in a.text:  # "لـ«الأنبار اليوم»", "مراسل «قامشلو اليوم»": an outlet's name, not today
-        a.dates = [d for d in a.dates if not _in_a_short_quote(a, d.start, d.end)]
+        a.dates = [d for d in a.dates if not 0 < _quoted_words(a, d.start, d.end) <= SHORT_QUOTE]
     if not a.dates and reference is not None and any("breaking" in h.payloads and h.start == 0 for h in cues):
         a.dates = [DateExpr(0, 1, reference, 1, words[0])]  # "عاجل | انفجار عنيف يهز سوقاً …": told as it happens
     if len(a.dates) > 1 and (byline := _dateline_end(a)) >= 0:
@@ -335,7 +335,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.mentions = gazetteer.scan(words)
     if "«" in a.text:  # "لـ«بابا كركر اليوم»", "«درع الفرات»": a place word inside a longer quoted name (but
         # "«قاعدة الاحتلال الأميركي في التنف»" quotes a claim that names where it struck)
-        a.mentions = [m for m in a.mentions if _cue_before(cues, m.start) is not None or not _in_a_quoted_name(a, m)]
+        a.mentions = [m for m in a.mentions if _cue_before(cues, m.start) is not None or
+                      _quoted_words(a, m.start, m.end) <= m.end - m.start]
     roles = [r for r in lexicon.roles.find(words, keys) if not any(d.start == r.end for d in written)]  # (not "On
     # Thursday, rebels fired …": "on" a day names no target)
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, roles,
@@ -939,26 +940,16 @@ def _joined(a: Analysed, lo: int, hi: int) -> int | None:
 QUOTED = regex.compile(r"«[^»]{1,60}»")
 
 
-def _in_a_quoted_name(a: Analysed, m: Mention) -> bool:
-    """The mention is part of a longer name in «…»: an outlet, an operation or a group."""
-    first, last = a.offsets[m.start][0] - a.start, a.offsets[m.end - 1][1] - a.start
-    for q in QUOTED.finditer(a.text):
-        if q.start() < first and last < q.end():
-            inside = sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end())
-            return inside > m.end - m.start
-    return False
-
-
-SHORT_QUOTE = 4  # words in «…» that make a name (an outlet's, an operation's), not a quoted statement
-
-
-def _in_a_short_quote(a: Analysed, start: int, end: int) -> bool:
-    """Words ``start:end`` lie inside a «…» of at most SHORT_QUOTE words."""
+def _quoted_words(a: Analysed, start: int, end: int) -> int:
+    """How many words the «…» around words ``start:end`` holds (0 when they are not inside one)."""
     first, last = a.offsets[start][0] - a.start, a.offsets[end - 1][1] - a.start
     for q in QUOTED.finditer(a.text):
         if q.start() < first and last < q.end():
-            return sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end()) <= SHORT_QUOTE
-    return False
+            return sum(1 for s, e in a.offsets if q.start() < s - a.start and e - a.start < q.end())
+    return 0
+
+
+SHORT_QUOTE = 4  # words in «…» that make a name (an outlet's, an operation's), not a quoted statement
 
 
 def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) -> DateExpr | None:
