@@ -1131,6 +1131,8 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) 
     undated = [x for x in (a, b) if x.event_date is None] or ([b] if dateless else [])
     if not undated or a.start == b.start:  # ("… attack near Anah; roadside bomb wounds three near Hit")
         return False
+    if a.place.country != b.place.country:  # ("… in al-Qaim. In Syria, strikes targeted positions near Albu Kamal")
+        return False
     loose = undated[0].place
     return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
         (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))

@@ -1405,3 +1405,11 @@ def test_a_while_clause_takes_its_own_figures_and_artillery_is_no_jets_missile(g
 ], ids=["tensions rise in", "for the third time this month", "ويأتي الحادث بعد"])
 def test_moods_counts_and_earlier_undated_strikes_place_nothing(gazetteer, text, places):
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 1, 29))] == places
+
+
+def test_a_site_across_the_border_is_no_retelling_of_the_one_close_by(gazetteer):
+    text = ("US forces carried out strikes on Friday against targets linked to Iran's Revolutionary Guards. In Iraq, "
+            "US strikes hit Kataib Hezbollah sites in al-Qaim and Akashat. In Syria, strikes targeted positions near "
+            "Albu Kamal and in al-Mayadin.")
+    found = run(text, gazetteer, published=dt.date(2024, 2, 3))
+    assert [i.place.name for i in found] == ["al-Qaim", "Akashat", "Albu Kamal", "al-Mayadin"]
