@@ -402,7 +402,11 @@ def _framed(a: Analysed) -> bool:
     if not any("retell" in h.payloads for h in a.cues) or _after(a) is not None:
         return False  # (nor "the attack came a day after three mortar rounds landed in X": X's attack)
     t = a.triggers[0]
-    if len(a.triggers) > 1 and any(d.precision in (1, 3) and d.end != t.start for d in a.dates):
+    frames = [f for f in a.cues if "retell" in f.payloads]
+    # (the frame's own attack word is no other attack: "The bombing was the second attack … this month")
+    others = [o for o in a.triggers[1:] if not any(f.end - f.start >= 3 and 0 <= o.start - f.end <= RETELL_REACH
+                                                   for f in frames)]
+    if others and any(d.precision in (1, 3) and d.end != t.start for d in a.dates):
         return False  # (but "the latest in a string of drone and rocket attacks this year" is no attack,
         # and "Saturday's attack came as …" dates the told attack itself)
     # ("this is the first fatal IED incident …": a frame before the attack word makes it the told one)
@@ -413,7 +417,8 @@ def _framed(a: Analysed) -> bool:
                                       for f in a.cues if "retell" in f.payloads)
 
 
-AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2}
+AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2, "day_before": -1}  # ("… on Thursday, a day
+# before Iranian artillery shelled Penjwen": the other attack a day later)
 AFTER_REACH = 4  # words between "a day after" and the attack word of the earlier attack it tells
 
 

@@ -1413,3 +1413,16 @@ def test_a_site_across_the_border_is_no_retelling_of_the_one_close_by(gazetteer)
             "Albu Kamal and in al-Mayadin.")
     found = run(text, gazetteer, published=dt.date(2024, 2, 3))
     assert [i.place.name for i in found] == ["al-Qaim", "Akashat", "Albu Kamal", "al-Mayadin"]
+
+
+def test_a_day_before_dates_the_other_attack_the_day_after(gazetteer):
+    text = ("A Turkish drone strike on a vehicle in the hills killed one man on Thursday evening, local officials said, "
+            "a day before Iranian artillery shelled villages on the outskirts of the border town of Penjwen.")
+    found = run(text, gazetteer, published=dt.date(2020, 6, 27))
+    assert [(i.place.name, str(i.event_date)) for i in found] == [("Baynjiwayn", "2020-06-26")]
+
+
+def test_the_frames_own_attack_word_is_no_other_attack(gazetteer):
+    text = ("A roadside bomb killed two soldiers near Samarra on Tuesday. "
+            "The bombing was the second attack on security forces in Salahuddin province this month.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 3, 7))] == ["Samarra"]
