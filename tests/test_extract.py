@@ -1426,3 +1426,17 @@ def test_the_frames_own_attack_word_is_no_other_attack(gazetteer):
     text = ("A roadside bomb killed two soldiers near Samarra on Tuesday. "
             "The bombing was the second attack on security forces in Salahuddin province this month.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 3, 7))] == ["Samarra"]
+
+
+@pytest.mark.parametrize("aside", [
+    "Partners report daily shelling along the western Aleppo and southern Idlib frontlines.",
+    "Wednesday's strike is one of several announced by Iraqi authorities in recent weeks against ISIS remnants in "
+    "Salah al-Din, Kirkuk and Diyala.",
+    "The Interior Ministry in Damascus gave a similar account in a statement on Wednesday, saying that gunmen attacked "
+    "the post.",
+    "- ISIS activity in eastern Deir ez-Zor is steady, with IEDs against SDF patrols the main tactic.",
+    "- Bombings in Turkish-controlled areas of northern Aleppo remain the most lethal threat to civilians.",
+], ids=["daily", "is one of several", "ministry in", "is steady / main tactic", "remain the most"])
+def test_assessments_and_the_speakers_seat_place_no_incident(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Samarra on Wednesday, police said. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 7, 29))] == ["Samarra"]
