@@ -793,16 +793,21 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     return out
 
 
+def _while_breaks(words: list[str], breaks: frozenset[int]) -> list[int]:
+    """The clause breaks that open a "while" clause (", فيما …", ", while …"), in order."""
+    return sorted(b for b in breaks if words[b].casefold() in TURN_WORDS)
+
+
 def _last_turn(words: list[str], breaks: frozenset[int], before: int) -> int:
-    """Where the clause holding word ``before`` begins: after the last "while" (فيما، بينما) break, else 0."""
-    return max((b for b in breaks if b < before and words[b].casefold() in TURN_WORDS), default=-1)
+    """Where the "while" clause holding word ``before`` begins, or -1 when it is in the first clause."""
+    return max((b for b in _while_breaks(words, breaks) if b < before), default=-1)
 
 
 def _clause_without_attack(a: Analysed, loc: Located) -> bool:
     """"أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن طائرات التحالف نفذت ضربات على
     أوكار في مناطق جبلية": every attack word comes after a "while" clause that the place is before, and
     the place's clause gives no toll."""
-    turn = next((b for b in sorted(a.breaks) if b >= loc.mention.end and a.words[b].casefold() in TURN_WORDS), None)
+    turn = next((b for b in _while_breaks(a.words, a.breaks) if b >= loc.mention.end), None)
     return turn is not None and any(set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
         all(t.start >= turn for t in a.triggers) and not any(pos < turn for pos, _, _ in a.casualties)
     # (but "بمقتل ستة مسلحين في البوكمال، بينما لم تتوفر حصيلة للضربات على الميادين" gives the place's toll)
@@ -927,10 +932,10 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
         after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
         after = after if after is not None else _joined(a, lo, hi)
         return after if after is not None else next(
-            (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() in TURN_WORDS and
+            (b for b in _while_breaks(a.words, a.breaks) if lo <= b < hi and
              any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
     # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn)
-    turn = min((b for b in a.breaks if lo <= b <= first and a.words[b].casefold() in TURN_WORDS), default=None)
+    turn = next((b for b in _while_breaks(a.words, a.breaks) if lo <= b <= first), None)
     turn = turn if turn is not None else max((b for b in a.breaks if lo <= b <= first), default=None)
     return turn if turn is not None else _joined(a, lo, first + 1)
 
