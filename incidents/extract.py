@@ -321,6 +321,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "من جهته، دعا رئيس الوزراء في بيان إلى اليقظة …": a sentence that opens on a reaction, with no day of its own
     a.blocked = a.blocked or (any("reaction" in h.payloads and h.start <= REACTION_OPENS for h in cues) and
                               not any(d.precision == 1 for d in a.dates))
+    # "- Likely: further IEDs against SDF targets in Deir ez-Zor": a forecast's label opens the sentence
+    a.blocked = a.blocked or any("forecast" in h.payloads and h.start == 0 and h.end in a.breaks for h in cues)
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
@@ -625,6 +627,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
         if out and m.start - out[-1].mention.end <= 1 and any(i in asides for i in range(out[-1].mention.end, m.start + 1)):
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
+        if _region_aside(mentions, m, words, asides):
+            continue
         before = _cue_before(cues, m.start, words)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if role == "direction" and _close_by(cues, words, m.start):
@@ -690,6 +694,13 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         clauses.setdefault(_last_turn(words, breaks, p.mention.start), []).append(p)
     kept = [p for _, places in sorted(clauses.items()) for p in _drop_containers(places)]
     return [p for n, p in enumerate(kept) if all(o.place.id != p.place.id for o in kept[:n])]
+
+
+def _region_aside(mentions: list[Mention], m: Mention, words: list[str], asides: frozenset[int]) -> bool:
+    """"Jarabulus (northern Aleppo): …", "Al-Busayrah (eastern Deir ez-Zor): …": the region in brackets
+    after a place's name says where that place lies."""
+    return m.start >= 2 and m.start - 1 in asides and words[m.start - 1].casefold() in COMPASS and \
+        any(o.end == m.start - 1 and o.candidates[0].place.in_area for o in mentions)
 
 
 def _explicit(mentions: list[Mention], cues: list[Hit], m: Mention) -> bool:

@@ -1332,7 +1332,10 @@ def test_an_undated_blast_told_after_a_strike_is_the_strikes(gazetteer):
      "strike on a car near Khanasor on Wednesday raised tension.", [("Sinjar", "2022-02-08"), ("Khanasor", "2022-02-09")]),
     ("تصدت الدفاعات الجوية فجر اليوم لعدوان إسرائيلي استهدف نقاطاً في ريف دمشق. وقال المصدر إن العدو نفذ فجر اليوم "
      "عدواناً بالصواريخ مستهدفاً نقاطاً في محيط بلدة الديماس بريف دمشق.", [("Ad Dīmās", "2022-02-13")]),
-], ids=["«قامشلو اليوم»", "Shingal Today", "northern Idlib", "and a drone strike", "ريف دمشق then الديماس"])
+    ("Al-Busayrah (eastern Deir ez-Zor): On Thursday, a roadside bomb struck an SDF patrol near the town of "
+     "al-Busayrah, killing two fighters.", [("Al Buşayrah", "2022-02-10")]),
+], ids=["«قامشلو اليوم»", "Shingal Today", "northern Idlib", "and a drone strike", "ريف دمشق then الديماس",
+        "X (eastern Y):"])
 def test_names_and_areas_that_are_no_days_or_second_sites(gazetteer, text, expected):
     found = run(text, gazetteer, published=dt.date(2022, 2, 13))
     assert [(i.place.name, str(i.event_date)) for i in found] == expected
@@ -1436,7 +1439,10 @@ def test_the_frames_own_attack_word_is_no_other_attack(gazetteer):
     "the post.",
     "- ISIS activity in eastern Deir ez-Zor is steady, with IEDs against SDF patrols the main tactic.",
     "- Bombings in Turkish-controlled areas of northern Aleppo remain the most lethal threat to civilians.",
-], ids=["daily", "is one of several", "ministry in", "is steady / main tactic", "remain the most"])
+    "- Likely: further IEDs against army patrols in Tikrit; continued shelling near Tuz Khurmatu.",
+    "- Possible: another car bomb in Kirkuk; renewed strikes on militant hideouts near Hawija.",
+], ids=["daily", "is one of several", "ministry in", "is steady / main tactic", "remain the most", "Likely:",
+        "Possible:"])
 def test_assessments_and_the_speakers_seat_place_no_incident(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Samarra on Wednesday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 7, 29))] == ["Samarra"]
