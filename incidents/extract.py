@@ -1120,7 +1120,8 @@ KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles"
        {"missile_attack", "airstrike"},  # "missiles hit the base … the strike caused damage"
        {"drone_strike", "missile_attack"})  # "a drone struck a car … the guided missile that hit it"
 LATER_KIN = {("airstrike", "rocket_attack"),  # a dated "Israeli air raid on al-Kiswah" then "air defences met
-              ("drone_strike", "rocket_attack")}  # the rockets"; "a drone hit a car" then "it fired a rocket"
+              ("drone_strike", "rocket_attack"),  # the rockets"; "a drone hit a car" then "it fired a rocket"
+              ("drone_strike", "airstrike")}  # "an unmanned aircraft strike near X" then "a car was struck near X"
 # Not a headline's (undated) "strike … and shells on Dhiban", nor rockets told before an air raid.
 
 

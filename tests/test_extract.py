@@ -1446,3 +1446,28 @@ def test_the_frames_own_attack_word_is_no_other_attack(gazetteer):
 def test_assessments_and_the_speakers_seat_place_no_incident(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Samarra on Wednesday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 7, 29))] == ["Samarra"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three killed as drone hits car near Chamchamal; Sulaimani officials blame Turkey",
+    "A drone struck a car near Chamchamal on Saturday, killing three men. Sulaimani officials blamed Turkey.",
+], ids=["headline", "story"])
+def test_a_place_that_names_the_speakers_is_no_site(gazetteer, text):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 6, 11))] == ["Jamjamāl"]
+
+
+def test_a_drone_strike_called_a_strike_later_is_one_incident(gazetteer):
+    text = ("TAMPA, Fla. - U.S. forces conducted an unmanned aircraft strike near the town of Jisr al-Shughur on May 2, "
+            "killing a senior operative. Residents said a car was struck on a road on the outskirts of Jisr al-Shughur in the "
+            "late afternoon and burst into flames.")
+    found = run(text, gazetteer, published=dt.date(2023, 5, 3))
+    assert [(i.place.name, i.incident_type) for i in found] == [("Jisr al-Shughur", "drone_strike")]
+
+
+@pytest.mark.parametrize("reaction", [
+    "Russian forces, which conduct their own strikes in Idlib in support of the Syrian army, did not comment either.",
+    "ولم يعلق الجيش الروسي الذي ينفذ غارات في إدلب على الضربة.",
+], ids=["did not comment", "لم يعلق"])
+def test_no_comment_tells_no_attack(gazetteer, reaction):
+    text = "A U.S. drone strike killed a militant commander near Jisr al-Shughur on Tuesday. " + reaction
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 3))] == ["Jisr al-Shughur"]
