@@ -22,7 +22,7 @@ from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
 from incidents.participants import actors, casualties
 from incidents.phrases import Hit
-from incidents.text import sentences, words_of
+from incidents.text import Sentence, sentences, words_of
 
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
@@ -99,12 +99,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     analysed = [_analyse(n, s, gazetteer, lexicon, article.published) for n, s in enumerate(sentences(article.text))]
     context = _context_places(analysed)
     for a in analysed:
-        if a.mentions:
-            mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
-                                                                   context_places=context))) for m in a.mentions]
-            a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("))
-            byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
-            a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
+        _place(a, gazetteer, context)
+    _join_scene(analysed, article, gazetteer, lexicon, context)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -236,6 +232,37 @@ def _ground_attacks(merged: list[tuple[ExtractedIncident, list[ExtractedIncident
 
 
 # ---- one sentence --------------------------------------------------------------------
+def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
+    """The places sentence ``a`` locates, ranked with the places the article names (``context``)."""
+    if a.mentions:
+        mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
+                                                               context_places=context))) for m in a.mentions]
+        a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("))
+        byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
+        a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
+
+
+def _join_scene(analysed: list[Analysed], article: Article, gazetteer: Gazetteer, lexicon: Lexicon,
+                context: list[Place]) -> None:
+    """"The minibus left the market in Qayyarah on Thursday morning. A few kilometres out of town, a bomb
+    went off under its front wheels": a feature's first attack, told with neither place nor day right
+    after the sentence that sets its scene, is read together with that sentence. The attack is told with its
+    means and what they did ("a bomb … went off"), not a word alone ("Aircraft flew over the capital")."""
+    for n in range(1, len(analysed)):
+        a, scene = analysed[n], analysed[n - 1]
+        if any(b.classes and b.places for b in analysed[:n]):
+            return  # (only before any attack was placed: later, a placeless attack is the one told)
+        if len(a.triggers) < 2 or a.blocked or a.places or a.dates or scene.classes or \
+                "\n" in article.text[scene.end:a.start]:
+            continue
+        joined = _analyse(n, Sentence(scene.start, a.end, article.text[scene.start:a.end]), gazetteer, lexicon,
+                          article.published)
+        _place(joined, gazetteer, context)
+        if not joined.blocked and joined.places and any(d.precision == 1 for d in joined.dates):
+            analysed[n] = joined
+            return
+
+
 def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.date | None) -> Analysed:
     tokens = words_of(sentence.text)
     words = [w for w, _, _ in tokens]
@@ -577,8 +604,9 @@ def _launched_from(cues: list[Hit], start: int, words: list[str], breaks: frozen
                 and any((c.payloads[0] == "near" or normalize_ar(words[c.start]).casefold() in ("في", "in"))
                         and h.end <= c.start < start for c in cues)
             origin = max((i for i, w in enumerate(after) if w in FROM), default=-1 if own else None)
-            if origin is not None and not any(w in TOWARDS for w in after[origin + 1:]):
-                return True
+            if origin is not None and not any(w in TOWARDS for w in after[origin + 1:]) and \
+                    not any("impact" in c.payloads and h.end + origin < c.start < start for c in cues):
+                return True  # (but "rockets fired from the Qarachogh hills landed near Makhmour": the target)
     return False
 
 

@@ -1471,3 +1471,33 @@ def test_a_drone_strike_called_a_strike_later_is_one_incident(gazetteer):
 def test_no_comment_tells_no_attack(gazetteer, reaction):
     text = "A U.S. drone strike killed a militant commander near Jisr al-Shughur on Tuesday. " + reaction
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 5, 3))] == ["Jisr al-Shughur"]
+
+
+def test_a_features_first_attack_takes_the_place_and_day_of_the_scene_before_it(gazetteer):
+    text = ("A road that still kills\n\nQAYYARAH, Iraq - The minibus left the market in Qayyarah just after seven on "
+            "Thursday morning, carrying labourers to the farms. A few kilometres out of town, a bomb buried in the "
+            "gravel shoulder went off under its front wheels.\n\nFour passengers were killed and seven were wounded.")
+    found = run(text, gazetteer, published=dt.date(2019, 9, 14))
+    assert [(i.place.name, str(i.event_date), i.incident_type, i.fatalities, i.injured) for i in found] == [
+        ("Qayyarah", "2019-09-12", "ied", 4, 7)]
+    assert "minibus left the market" in found[0].evidence
+
+
+def test_a_scene_is_no_site_for_a_word_that_tells_no_attack(gazetteer):
+    text = ("Troops marched through Baghdad in a military parade on Sunday. Aircraft flew over the capital trailing "
+            "the colours of the national flag.")
+    assert run(text, gazetteer, published=dt.date(2017, 12, 10)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In August, rockets fired from the Qarachogh hills landed near Makhmour, the district town.",
+    "وكانت صواريخ أطلقت من منطقة جبال قرجوغ قد سقطت قرب مخمور في آب الماضي.",
+], ids=["landed near", "سقطت قرب"])
+def test_where_rockets_fired_from_elsewhere_landed_is_the_site(gazetteer, text):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 9, 14))] == ["Makhmour"]
+
+
+def test_no_one_else_hurt_leaves_the_dead_standing(gazetteer):
+    text = ("On Sunday, a roadside bomb killed two farmers on a tractor near Hawija. No one else was hurt, the police "
+            "chief said.")
+    assert [(i.fatalities, i.injured) for i in run(text, gazetteer, published=dt.date(2019, 4, 10))] == [(2, 0)]
