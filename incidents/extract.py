@@ -184,6 +184,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
 
 QUESTION_MARKS = ("?", "؟")
 TURN_WORDS = frozenset({"فيما", "بينما", "while", "whereas"})  # a clause for another attack after a comma
+TURN_PHRASES = frozenset({("في", "وقت"), ("في", "حين")})  # ("… على محيط كوباني، في وقت تتواصل فيه المعارك …")
 JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
 NAME_DAYS = frozenset({"Today", "Tonight", "Yesterday"})  # capitalised after a name: "Shingal Today", "Iraq Today"
 DISTRICT_GAP = 5  # words from a place to "in the X district" that is its district ("Batifa, further west in the Zakho district")
@@ -834,7 +835,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
 
 def _while_breaks(words: list[str], breaks: frozenset[int]) -> list[int]:
     """The clause breaks that open a "while" clause (", فيما …", ", while …"), in order."""
-    return sorted(b for b in breaks if words[b].casefold() in TURN_WORDS)
+    return sorted(b for b in breaks if words[b].casefold() in TURN_WORDS or tuple(words[b:b + 2]) in TURN_PHRASES)
 
 
 def _last_turn(words: list[str], breaks: frozenset[int], before: int) -> int:
@@ -858,6 +859,12 @@ def _own_classes(a: Analysed) -> set[str]:
     located = {p.mention.start for p in a.places}
     named = {m.start for m in a.mentions if m.start not in located}
     own = {c for h in a.triggers if h.end not in named for c in h.payloads}
+    turns = _while_breaks(a.words, a.breaks)
+    if turns and a.places and all(p.mention.end <= turns[0] for p in a.places):
+        # "غارات جوية على مواقع … في محيط مدينة كوباني، في وقت تتواصل فيه المعارك داخل الأحياء": the fighting
+        # that goes on "while" is no means of the strikes at the place
+        first = {c for h in a.triggers if h.start < turns[0] and h.end not in named for c in h.payloads}
+        own = first if first - GENERIC else own
     return own if own - GENERIC else a.classes
 
 
@@ -1100,7 +1107,7 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
             k for k, o in enumerate(out) if ((inc.start in retellings or
                                               _same_kind(o.incident_type, inc.incident_type, o.event_date is not None))
                                              and _retold(o, inc, inc.start in dateless)
-                                             and (inc.start not in separate or o.event_date is None)
+                                             and (inc.start not in separate or o.event_date is None or _same_telling(o, inc))
                                              and (inc.start not in fresh or o.event_date is None
                                                   or _same_site(o.place, inc.place)))
             or _headline(o, inc)]
@@ -1142,6 +1149,13 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
 
 
 SETTLEMENTS = ("city", "town", "village")
+
+
+def _same_telling(o: ExtractedIncident, inc: ExtractedIncident) -> bool:
+    """"… فيما أُصيب جنديان بانفجار عبوة ناسفة قرب طوز خورماتو فجر اليوم" then "وفي حادث منفصل، انفجرت عبوة
+    ناسفة فجر اليوم … قرب قضاء طوز خورماتو": the "separate incident" is the lede's second attack told again
+    (the same means at the same site on the same day), separate only from the first."""
+    return o.incident_type == inc.incident_type and o.event_date == inc.event_date and _same_site(o.place, inc.place)
 
 
 KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles" are the story's "rockets"

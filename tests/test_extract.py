@@ -1501,3 +1501,41 @@ def test_no_one_else_hurt_leaves_the_dead_standing(gazetteer):
     text = ("On Sunday, a roadside bomb killed two farmers on a tractor near Hawija. No one else was hurt, the police "
             "chief said.")
     assert [(i.fatalities, i.injured) for i in run(text, gazetteer, published=dt.date(2019, 4, 10))] == [(2, 0)]
+
+
+def test_a_separate_incident_that_retells_the_ledes_second_attack_is_kept_once(gazetteer):
+    text = ("قُتل عنصران من الحشد مساء أمس الأربعاء بهجوم شنّه مسلحون على نقطة قرب ناحية آمرلي، فيما أُصيب جنديان بانفجار عبوة "
+            "ناسفة استهدفت دورية للجيش قرب قضاء طوز خورماتو فجر اليوم. وفي حادث منفصل، انفجرت عبوة ناسفة فجر اليوم "
+            "الخميس على طريق ترابي قرب قضاء طوز خورماتو لدى مرور دورية للجيش، ما أدى إلى إصابة جنديين.")
+    found = run(text, gazetteer, published=dt.date(2021, 11, 11))
+    assert sorted((i.place.name, i.incident_type) for i in found) == [("Amirli", "clash"), ("Tuz Khurmatu", "ied")]
+
+
+def test_a_district_officers_seat_is_no_site(gazetteer):
+    text = ("أفاد قائممقام قضاء سوران بأن طائرة مسيّرة قصفت مساء أمس الأربعاء سيارة مدنية على طريق قرب ناحية سيدكان، "
+            "ما أدى إلى مقتل شخصين.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2026, 2, 12))] == ["Sidakan"]
+
+
+@pytest.mark.parametrize("text", [
+    "أسفرت اشتباكات عنيفة اندلعت أمس الاثنين في الأحياء الشرقية من كوباني عن مقتل ١٩ عنصراً من التنظيم.",
+    "أسفرت اشتباكات عنيفة اندلعت أمس الاثنين في الأحياء الشرقية لكوباني عن مقتل ١٩ عنصراً من التنظيم.",
+], ids=["الأحياء الشرقية من", "الأحياء الشرقية ل"])
+def test_a_towns_own_quarters_are_the_town(gazetteer, text):
+    found = run(text, gazetteer, published=dt.date(2014, 10, 14))
+    assert [(i.place.name, str(i.event_date), i.fatalities) for i in found] == [("Kobani", "2014-10-13", 19)]
+
+
+def test_fighting_that_goes_on_while_is_no_means_of_the_strikes(gazetteer):
+    text = ("شنّت طائرات التحالف الدولي فجر اليوم الثلاثاء سلسلة غارات جوية على مواقع للتنظيم في محيط مدينة كوباني، "
+            "في وقت تتواصل فيه المعارك داخل الأحياء الشرقية من المدينة المحاصرة.")
+    assert [i.incident_type for i in run(text, gazetteer, published=dt.date(2014, 10, 14))] == ["airstrike"]
+
+
+@pytest.mark.parametrize("aside", [
+    "وأعلنت القيادة المركزية الأميركية أن طائراتها نفذت أكثر من عشرين ضربة في محيط كوباني خلال اليومين الماضيين.",
+    "وفي القامشلي، نظّم مئات الأشخاص اليوم وقفة تضامنية، رفعوا خلالها صور مقاتلين قُتلوا في المعارك.",
+], ids=["خلال اليومين الماضيين", "وفي القامشلي، نظّم"])
+def test_tallies_and_gatherings_tell_no_attack(gazetteer, aside):
+    text = "شنّت طائرات التحالف فجر اليوم غارات جوية على مواقع للتنظيم قرب منبج. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2014, 10, 14))] == ["Manbij"]
