@@ -573,17 +573,24 @@ def _not_a_location(cues: list[Hit], start: int, words: list[str], breaks: froze
         _launched_from(cues, start, words, breaks, names)  # "a doctor at Afrin's main hospital"
 
 
-SCENE_REACH = 5  # words from "In X," to the verb of what was said or done there
+SCENE_REACH = 10  # words from "In X," to the verb of what was said or done there, in one clause
 REACTION_OPENS = 4  # a reaction verb this near the start opens the sentence ("من جهته، دعا …", "Iraq condemned …")
 
 
-def _scene_of_reaction(cues: list[Hit], m: Mention, breaks: frozenset[int]) -> bool:
+def _first_word(words: list[str]) -> int:
+    """Where the sentence's own words begin, after a live page's time stamp ("19:30 - In Baghdad, …")."""
+    return 2 if len(words) > 2 and words[0].isdigit() and words[1].isdigit() and len(words[1]) == 2 else 0
+
+
+def _scene_of_reaction(cues: list[Hit], m: Mention, breaks: frozenset[int], words: list[str]) -> bool:
     """"وفي بغداد، وجّه رئيس الوزراء بتشكيل لجنة تحقيق …", "In Baghdad, the prime minister ordered …": a
     sentence that opens on a place and a comma tells a reaction there, not an attack (but "وفي مخمور،
     أفادت إدارة المخيم بأن صاروخين سقطا …" reports one)."""
-    opens = m.start == 1 and any(h.start == 0 and h.end == 1 and "locative" in h.payloads for h in cues)
+    first = _first_word(words)
+    opens = m.start == first + 1 and any(h.start == first and h.end == first + 1 and "locative" in h.payloads for h in cues)
     return opens and m.end in breaks and any(
-        "reaction" in h.payloads and m.end <= h.start <= m.end + SCENE_REACH for h in cues)
+        "reaction" in h.payloads and m.end <= h.start <= m.end + SCENE_REACH and
+        not any(m.end < b <= h.start for b in breaks) for h in cues)  # (its subject may be long: "thousands of …")
 
 
 FROM = frozenset({"من", "from"})
@@ -650,7 +657,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))
             continue
-        if _not_a_location(cues, m.start, words, breaks, m.end, names) or _scene_of_reaction(cues, m, breaks):
+        if _scene_of_reaction(cues, m, breaks, words):
+            return []  # (and so are the places it goes on to name: "… rallied in Tahrir Square to condemn …")
+        if _not_a_location(cues, m.start, words, breaks, m.end, names):
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah

@@ -1539,3 +1539,14 @@ def test_fighting_that_goes_on_while_is_no_means_of_the_strikes(gazetteer):
 def test_tallies_and_gatherings_tell_no_attack(gazetteer, aside):
     text = "شنّت طائرات التحالف فجر اليوم غارات جوية على مواقع للتنظيم قرب منبج. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2014, 10, 14))] == ["Manbij"]
+
+
+@pytest.mark.parametrize("aside", [
+    "A police officer in Samarra, where wounded fighters were being brought, said the militants were using roadside "
+    "bombs and suicide attackers to slow the advance.",
+    "19:30 - In Baghdad, thousands of supporters of the Popular Mobilisation Forces rallied in Tahrir Square to condemn "
+    "the Israeli strikes on Iran.",
+], ids=["police officer in", "In X, a long subject rallied in Y"])
+def test_where_speakers_and_crowds_are_is_no_site(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Tikrit on Tuesday, police said. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2015, 3, 11))] == ["Tikrit"]
