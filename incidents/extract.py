@@ -1124,6 +1124,12 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
         # story's Abu Ghraib bomb)
         k = next((k for k in twins if _same_site(out[k].place, inc.place)), twins[0] if twins else None)
         later = False  # whether ``inc`` is the announced attack told on its own day
+        if k is None and inc.start in announced and inc.start not in another:
+            # "a drone strike … near Sarmada on Sunday" then "CENTCOM said in a statement on Monday that U.S. forces
+            # had conducted a strike … near Sarmada": the day told first, announced later
+            k = next((k for k, o in enumerate(out) if o.event_date is not None and inc.event_date is not None and
+                      0 < (inc.event_date - o.event_date).days <= ANNOUNCED_AFTER_DAYS and
+                      _same_site(o.place, inc.place) and _same_kind(o.incident_type, inc.incident_type, True)), None)
         if k is None and inc.start not in another:
             k = next((k for k, o in enumerate(out) if any(t.start in announced for t in tellings[k])
                       and _announced_earlier(o, inc)), None)
@@ -1150,8 +1156,8 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
             twin.incident_type = inc.incident_type  # the means told, the more specific of kin, the story's
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
-        twin.event_date = twin.event_date or inc.event_date
-        twin.time_precision = twin.time_precision or inc.time_precision
+        if twin.event_date is None or (inc.time_precision or 9) < (twin.time_precision or 9):
+            twin.event_date, twin.time_precision = inc.event_date, inc.time_precision  # (the day of a week told)
         twin.actor1 = twin.actor1 or inc.actor1
         twin.actor2 = twin.actor2 or inc.actor2
     return list(zip(out, tellings))
@@ -1192,7 +1198,7 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) 
     on Aleppo … the attack on Aleppo airport"); or an undated retelling (a headline's "south
     of Damascus", "in the Homs desert") of an incident close by or in the same governorate."""
     if a.event_date != b.event_date and None not in (a.event_date, b.event_date):
-        return False
+        return a.place.place_id == b.place.place_id and _holds(a, b)
     if a.place.place_id == b.place.place_id:
         return True
     km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)
@@ -1209,6 +1215,16 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) 
     loose = undated[0].place
     return km <= HEADLINE_KM or (loose.geo_precision > 1 and loose.admin1 and a.place.admin1 == b.place.admin1) or \
         (loose.feature == "governorate" and loose.name in (a.place.admin1, b.place.admin1))
+
+
+def _holds(a: ExtractedIncident, b: ExtractedIncident) -> bool:
+    """``a``'s vaguer date holds ``b``'s day: "clashes that began earlier in the week in Ramadi" then "In
+    Ramadi, clashes … erupted on Wednesday" (a week's date is its last day; a month's, the month)."""
+    if a.time_precision == 2 and b.time_precision == 1:
+        return 0 <= (a.event_date - b.event_date).days < 7
+    if a.time_precision == 3 and b.time_precision == 1:
+        return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
+    return False
 
 
 def _same_site(a: PlaceRef, b: PlaceRef) -> bool:

@@ -186,7 +186,8 @@ def _denied(words, cues: list[Hit], hits: list[Hit], numbers: dict[int, int | No
     """Zero figures said by a negation a few words before a casualty word ("لم يسفرا عن أي خسائر
     بشرية", "Neither attack caused any casualties", "من دون وقوع قتلى", "wounded but not killed"),
     unless the words between speak of a number not yet known ("لم يتضح عدد الضحايا")."""
-    unknown = {h.start for h in cues if "unknown" in h.payloads}
+    unknown = {h.start for h in cues if "unknown" in h.payloads or "narrowing" in h.payloads}  # ("no indication of
+    # civilian casualties" denies only some: the toll of the attack is not said to be none)
     before = {h.end for h in cues if "unknown" in h.payloads}  # "who was not hurt"
     out = []
     for n in (h for h in cues if "negation" in h.payloads and not {h.start, h.start - 1} & before):

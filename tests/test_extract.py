@@ -1550,3 +1550,36 @@ def test_tallies_and_gatherings_tell_no_attack(gazetteer, aside):
 def test_where_speakers_and_crowds_are_is_no_site(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Tikrit on Tuesday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2015, 3, 11))] == ["Tikrit"]
+
+
+def test_indirect_fire_is_a_rocket_attack(gazetteer):
+    text = ("Yesterday, Thursday, at approximately 8:30 p.m. local time, two rounds of indirect fire impacted inside "
+            "Green Village, the coalition base at the al-Omar oil field in Deir ez-Zor province.")
+    found = run(text, gazetteer, published=dt.date(2022, 4, 8))
+    assert [(i.place.name, i.incident_type, str(i.event_date)) for i in found] == [
+        ("al-Omar oil field", "rocket_attack", "2022-04-07")]
+
+
+def test_a_week_told_in_the_lede_and_its_day_told_later_are_one_incident(gazetteer):
+    text = ("BAGHDAD, Jan 4 (Meridian Wire) - Militants held much of the city of Fallujah on Saturday after a day of heavy "
+            "fighting with police, while clashes that began earlier in the week in the provincial capital Ramadi showed "
+            "no sign of ending, officials said. In Ramadi, clashes between tribal gunmen and security forces "
+            "erupted on Wednesday in the eastern neighbourhoods.")
+    found = run(text, gazetteer, published=dt.date(2014, 1, 4))
+    assert [(i.place.name, str(i.event_date), i.time_precision) for i in found if i.place.name == "Ramadi"] == [
+        ("Ramadi", "2014-01-01", 1)]
+
+
+def test_a_strike_announced_the_day_after_it_was_told_is_the_same(gazetteer):
+    text = ("A drone strike destroyed a car near the town of Sarmada on Sunday, killing two men. A spokesman for U.S. "
+            "Central Command said in a brief statement on Monday that U.S. forces had conducted a strike near Sarmada. "
+            "He said there was \"no indication of civilian casualties\" but declined to name the target.")
+    found = run(text, gazetteer, published=dt.date(2020, 9, 7))
+    assert [(i.place.name, str(i.event_date), i.fatalities, i.injured) for i in found] == [
+        ("Sarmada", "2020-09-06", 2, None)]
+
+
+def test_a_doctor_at_a_hospital_speaks_from_where_the_wounded_were_taken(gazetteer):
+    text = ("Clashes broke out on Sunday in al-Mazraa, killing four people. A doctor at a hospital in Suwayda city said "
+            "six wounded people had been brought in from the clashes.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 11, 3))] == ["Al Mazra‘ah"]
