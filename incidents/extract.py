@@ -135,6 +135,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                     retellings.add(m.start)  # (even if a later sentence names means for it)
                 if not made:
                     a.places = []  # … and its figures go to the incident just told
+        if not made and a.places and all(_clause_without_attack(a, p) for p in a.places):
+            a.places = []  # ("… لم يسفر عن أي إصابات، فيما أدى توقف الإمدادات إلى … في أربيل": its figures are the attack's)
         offset = a.told_day if made and incidents and not a.dates else None
         if offset is not None and incidents[-1].time_precision == 1:
             # "A day earlier, a mortar round landed near a checkpoint in Baiji": the day before the one told
@@ -853,10 +855,18 @@ def _last_turn(words: list[str], breaks: frozenset[int], before: int) -> int:
 
 
 def _clause_without_attack(a: Analysed, loc: Located) -> bool:
-    """"أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن طائرات التحالف نفذت ضربات على
-    أوكار في مناطق جبلية": every attack word comes after a "while" clause that the place is before, and
-    the place's clause gives no toll."""
-    turn = next((b for b in _while_breaks(a.words, a.breaks) if b >= loc.mention.end), None)
+    """A "while" clause that tells no attack (no attack word, no toll) holds no site; nor does the first
+    clause when every attack word comes after a "while" clause that the place is before and the
+    place's clause gives no toll ("أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن
+    طائرات التحالف نفذت ضربات على أوكار في مناطق جبلية")."""
+    turns = _while_breaks(a.words, a.breaks)
+    start = max((b for b in turns if b <= loc.mention.start), default=None)
+    if start is not None:  # "… في مدينة منبج، في وقت كانت فيه الأنظار مشدودة إلى العاصمة دمشق": a clause of its own
+        end = min((b for b in turns if b > start), default=len(a.words))
+        if not any(start <= t.start < end and set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
+                not any(start <= pos < end for pos, _, _ in a.casualties):
+            return True
+    turn = next((b for b in turns if b >= loc.mention.end), None)
     return turn is not None and any(set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
         all(t.start >= turn for t in a.triggers) and not any(pos < turn for pos, _, _ in a.casualties)
     # (but "بمقتل ستة مسلحين في البوكمال، بينما لم تتوفر حصيلة للضربات على الميادين" gives the place's toll)

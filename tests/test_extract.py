@@ -1583,3 +1583,9 @@ def test_a_doctor_at_a_hospital_speaks_from_where_the_wounded_were_taken(gazette
     text = ("Clashes broke out on Sunday in al-Mazraa, killing four people. A doctor at a hospital in Suwayda city said "
             "six wounded people had been brought in from the clashes.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 11, 3))] == ["Al Mazra‘ah"]
+
+
+def test_a_while_clause_that_tells_no_attack_holds_no_site(gazetteer):
+    text = ("اندلعت اليوم الأحد اشتباكات عنيفة في مدينة منبج بريف حلب الشرقي بين فصائل الجيش الوطني ومجلس منبج العسكري، "
+            "في وقت كانت فيه الأنظار مشدودة إلى العاصمة دمشق التي دخلتها فصائل المعارضة فجراً.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2024, 12, 8))] == ["Manbij"]
