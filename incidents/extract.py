@@ -240,7 +240,8 @@ def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
     if a.mentions:
         mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                context_places=context))) for m in a.mentions]
-        a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("))
+        attacks = frozenset(h.start for h in a.triggers if set(h.payloads) - GENERIC - CIRCUMSTANCES)
+        a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks)
         byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
         a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
 
@@ -315,8 +316,11 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "the cells had carried out more than 20 attacks", "نفذت الخلايا أكثر من 12 هجوماً": a count of attacks
     # with no day is a tally (but "two rockets hit the base", "40 air strikes on Monday" are not)
-    a.blocked = a.blocked or (not any(d.precision == 1 for d in a.dates) and any(
-        t.start and set(t.payloads) <= COUNTED and parse_number(words[t.start - 1]) is not None for t in triggers))
+    # (a day the count was told on is none of the attacks': "The Pentagon said on Tuesday the coalition had carried
+    # out more than 20 air strikes in and around Fallujah since the offensive began": any count, with "since")
+    a.blocked = a.blocked or (not any(d.precision == 1 and not _told_on(d, cues, triggers) for d in a.dates) and any(
+        t.start and (set(t.payloads) <= COUNTED or any(w in SINCE for w in folded[t.end:])) and
+        parse_number(words[t.start - 1]) is not None for t in triggers))
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
     if not a.blocked and any(w in SINCE for w in folded) and any(w in PERFECT for w in folded):
@@ -642,7 +646,8 @@ def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -
 
 
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
-            breaks: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset()) -> list[Located]:
+            breaks: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset(),
+            attacks: frozenset[int] = frozenset()) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -712,6 +717,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES and \
                 all(words[i].casefold() in JOINERS for i in range(out[-1].mention.end, m.start)):
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y" (not "… in al-Busayrah as Deir ez-Zor tensions rise")
+        if role is None and m.end in attacks and m.end not in breaks and not is_arabic(words[m.start]) and \
+                (m.start == 0 or words[m.start - 1].casefold() not in DEFINITE and not words[m.start - 1].endswith(("'s", "’s"))):
+            role = "named"  # "Baghdad car bomb kills six": the attack named by its place (see below; not "the
+            # Fallujah bombing", "Sunday's Hawija bombing": an attack told before)
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
             role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
         if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \
@@ -719,6 +728,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             out[-1].role = "container"  # "Baghdad's Karrada district": the city is the wider area
         if role is not None:
             out.append(Located(m, place, role, explicit=_explicit(mentions, cues, m)))
+    # the place an attack is named by is its site when the sentence locates nothing else ("Baghdad car bomb kills
+    # six"), not beside a site ("hours after the Damascus bombing, shells hit Ariha")
+    alone = all(p.role == "named" for p in out)
+    out = [replace(p, role="locative") if p.role == "named" else p for p in out if alone or p.role != "named"]
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site

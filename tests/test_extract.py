@@ -1589,3 +1589,20 @@ def test_a_while_clause_that_tells_no_attack_holds_no_site(gazetteer):
     text = ("اندلعت اليوم الأحد اشتباكات عنيفة في مدينة منبج بريف حلب الشرقي بين فصائل الجيش الوطني ومجلس منبج العسكري، "
             "في وقت كانت فيه الأنظار مشدودة إلى العاصمة دمشق التي دخلتها فصائل المعارضة فجراً.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2024, 12, 8))] == ["Manbij"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Baghdad car bomb kills six", ["Baghdad"]),
+    ("2. Basra – rocket near the airport. On Wednesday, a rocket landed in an empty area near Basra International "
+     "Airport.", ["Basrah International Airport"]),
+    ("Hours after the Mosul bombing, a rocket hit a house in Tal Afar on Monday.", ["Tal Afar"]),
+], ids=["headline", "item heading", "beside a site"])
+def test_an_attack_named_by_its_place(gazetteer, text, places):
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 31))] == places
+
+
+def test_strikes_counted_since_an_offensive_began_are_a_tally(gazetteer):
+    text = ("Iraqi troops fought Islamic State militants on Tuesday in al-Nuaimiya, killing nine. The Pentagon said on "
+            "Tuesday the coalition had carried out more than 20 air strikes in and around Fallujah since the offensive "
+            "began.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 31))] == ["Nuaimiya"]
