@@ -38,6 +38,7 @@ NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
 ANNOUNCED_AFTER_DAYS = 3  # an attack is announced within days of it ("… الشهر الماضي" is another one)
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
+ADVERB_SINCE = frozenset({"have", "has", "had"})  # "have since waged …": "since" with no starting point of its own
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
 SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
@@ -305,7 +306,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     named = {h.end for h in cues if h.payloads[0] == "locative"}
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
     folded = [w.casefold() for w in words]
-    since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS}
+    since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS and not (i and folded[i - 1] in ADVERB_SINCE)}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
                 not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at)]
     a.blocked = bool(blockers)
@@ -697,6 +698,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role == "locative" and out and gap <= DISTRICT_GAP and district and out[-1].role != "container" and \
                 any(i in breaks for i in between):
             role = "container"  # "near Bartella, in Hamdaniya district": the district of the site
+        site = next((p for p in reversed(out) if p.role not in ("container",) + REFERENCES), None)
+        if role == "locative" and district and site is not None and out[-1].role == "container" and \
+                m.start - site.mention.end <= DISTRICT_GAP and words[site.mention.end].casefold() == "in" and \
+                not any(words[i].casefold() in JOINERS for i in range(site.mention.end, m.start)):
+            role = "container"  # "near the town of Kani Masi in Duhok province's Amedi district": the site's district
         if (role == "locative" and out and gap <= 3 and
                 not words[m.start - 1].endswith(("'s", "’s")) and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and

@@ -1606,3 +1606,19 @@ def test_strikes_counted_since_an_offensive_began_are_a_tally(gazetteer):
             "Tuesday the coalition had carried out more than 20 air strikes in and around Fallujah since the offensive "
             "began.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2016, 5, 31))] == ["Nuaimiya"]
+
+
+def test_a_district_named_after_the_sites_province_is_its_district(gazetteer):
+    text = ("Two shepherds were wounded on Monday when Turkish warplanes bombed farmland near the town of Kani Masi in "
+            "Duhok province's Amedi district, local officials said.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2022, 5, 31))] == ["Kānī Māsī"]
+
+
+@pytest.mark.parametrize("aside", [
+    "ISIS cells, which lost their last territory in Syria at the village of Al-Baghouz in March 2019, have since waged "
+    "a campaign of hit-and-run attacks in the desert.",
+    "The long tail of the insurgency: what Sunday's bombing says about Islamic State in Kirkuk.",
+], ids=["a campaign of", "says about"])
+def test_series_and_topics_place_no_attack(gazetteer, aside):
+    text = "A roadside bomb killed two soldiers near Hawija on Sunday, police said. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2020, 12, 31))] == ["Al Ḩawījah"]
