@@ -187,9 +187,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
 
 QUESTION_MARKS = ("?", "؟")
 TURN_WORDS = frozenset({"فيما", "بينما", "while", "whereas"})  # a clause for another attack after a comma
+AFTER_WORDS = frozenset({"after", "before"})  # a clause of what came before or after the attack
 TURN_PHRASES = frozenset({("في", "وقت"), ("في", "حين")})  # ("… على محيط كوباني، في وقت تتواصل فيه المعارك …")
 JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
 NAME_DAYS = frozenset({"Today", "Tonight", "Yesterday"})  # capitalised after a name: "Shingal Today", "Iraq Today"
+APPOSITION_REACH = 10  # words from a name to the reference point of the apposition that follows it
 DISTRICT_GAP = 5  # words from a place to "in the X district" that is its district ("Batifa, further west in the Zakho district")
 COMPASS = frozenset({"northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
                      "south-western", "northeastern", "northwestern", "southeastern", "southwestern", "central"})
@@ -657,6 +659,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     out: list[Located] = []
     names = frozenset(m.start for m in mentions)  # (only the first name after "fired from" is where it came from)
     elsewhere = False  # "… on Tower 22 in north-east Jordan": the event is out of our area
+    remote = -1  # where the last name that is no location ends
     for m in mentions:
         if m.start in covered:
             continue
@@ -668,6 +671,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if _scene_of_reaction(cues, m, breaks, words):
             return []  # (and so are the places it goes on to name: "… rallied in Tahrir Square to condemn …")
         if _not_a_location(cues, m.start, words, breaks, m.end, names):
+            remote = m.end
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
@@ -677,6 +681,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         before = _cue_before(cues, m.start, words)
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
+        if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
+            continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
         if role == "direction" and _close_by(cues, words, m.start):
             role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
         if role == "container" and place.name == place.admin1 and any(
@@ -879,6 +885,12 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
     place's clause gives no toll ("أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن
     طائرات التحالف نفذت ضربات على أوكار في مناطق جبلية")."""
     turns = _while_breaks(a.words, a.breaks)
+    after = max((i for i, w in enumerate(a.words[:loc.mention.start]) if w.casefold() in AFTER_WORDS), default=None)
+    if after is not None:  # "The strike near Said Sadiq came days after Baghdad and Ankara signed a memorandum …
+        # including a joint training centre in Bashiqa": what came before the attack, and no attack itself
+        if not any(after < t.start and set(t.payloads) - CIRCUMSTANCES for t in a.triggers) and \
+                not any(after < pos for pos, _, _ in a.casualties):
+            return True
     start = max((b for b in turns if b <= loc.mention.start), default=None)
     if start is not None:  # "… في مدينة منبج، في وقت كانت فيه الأنظار مشدودة إلى العاصمة دمشق": a clause of its own
         end = min((b for b in turns if b > start), default=len(a.words))

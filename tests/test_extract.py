@@ -1622,3 +1622,16 @@ def test_a_district_named_after_the_sites_province_is_its_district(gazetteer):
 def test_series_and_topics_place_no_attack(gazetteer, aside):
     text = "A roadside bomb killed two soldiers near Hawija on Sunday, police said. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2020, 12, 31))] == ["Al Ḩawījah"]
+
+
+@pytest.mark.parametrize("aside", [
+    "Residents of al-Dana, a town near the Turkish border north of Idlib city, told the bulletin that a car was hit on "
+    "a road on the edge of the town on Thursday.",
+    "The strike near Sarmada came days after Damascus and Ankara signed a memorandum on a joint training centre near "
+    "Latakia.",
+    "The latest round began with a kidnapping on the Damascus highway last weekend and escalated into fighting.",
+    "The front lines around Ain Issa and Tal Tamr, meanwhile, see regular exchanges of artillery fire.",
+], ids=["apposition's reference point", "after a signing", "X highway", "regular exchanges"])
+def test_references_signings_roads_and_patterns_are_no_sites(gazetteer, aside):
+    text = "A drone strike hit a car near Sarmada on Thursday, killing one man. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 2, 21))] == ["Sarmada"]
