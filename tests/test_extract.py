@@ -1635,3 +1635,12 @@ def test_series_and_topics_place_no_attack(gazetteer, aside):
 def test_references_signings_roads_and_patterns_are_no_sites(gazetteer, aside):
     text = "A drone strike hit a car near Sarmada on Thursday, killing one man. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 2, 21))] == ["Sarmada"]
+
+
+@pytest.mark.parametrize("aside", [
+    "ويرى خبراء عسكريون أن سقوط مدينة الرمادي، إن حصل، سيكون ضربة قاسية للحكومة بعد أسابيع من استعادة مدينة تكريت.",
+    "غارات على أرتال القوات الحكومية في محيط السويداء ودمشق تتحدث عن «عدوان سافر»",
+], ids=["يرى خبراء / ضربة قاسية", "ودمشق تتحدث"])
+def test_analysts_blows_in_words_and_speaking_capitals_place_no_attack(gazetteer, aside):
+    text = "قُتل ثلاثة جنود بانفجار عبوة ناسفة قرب مدينة السويداء أمس الثلاثاء. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 7, 16))] == ["Suwayda"]
