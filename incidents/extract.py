@@ -257,7 +257,7 @@ def _join_scene(analysed: list[Analysed], article: Article, gazetteer: Gazetteer
     means and what they did ("a bomb … went off"), not a word alone ("Aircraft flew over the capital")."""
     for n in range(1, len(analysed)):
         a, scene = analysed[n], analysed[n - 1]
-        if any(b.classes and b.places for b in analysed[:n]):
+        if scene.classes and scene.places:
             return  # (only before any attack was placed: later, a placeless attack is the one told)
         if len(a.triggers) < 2 or a.blocked or a.places or a.dates or scene.classes or \
                 "\n" in article.text[scene.end:a.start]:
