@@ -1644,3 +1644,12 @@ def test_references_signings_roads_and_patterns_are_no_sites(gazetteer, aside):
 def test_analysts_blows_in_words_and_speaking_capitals_place_no_attack(gazetteer, aside):
     text = "قُتل ثلاثة جنود بانفجار عبوة ناسفة قرب مدينة السويداء أمس الثلاثاء. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2025, 7, 16))] == ["Suwayda"]
+
+
+@pytest.mark.parametrize("aside", [
+    "ولم تتبنَّ أي جهة الهجوم حتى ظهر اليوم، غير أن أسلوبه يشبه هجمات سابقة نفذها تنظيم «داعش» في مناطق شمال بابل.",
+    "وأكد الدفاع المدني في إدلب، المعروف بـ«الخوذ البيضاء»، أن فرقه انتشلت جثث ستة أشخاص من تحت الركام.",
+], ids=["هجمات سابقة", "الدفاع المدني في"])
+def test_earlier_attacks_in_general_and_the_civil_defence_seat_are_no_sites(gazetteer, aside):
+    text = "قُتل ستة مدنيين بغارات جوية استهدفت بلدة كفرنبل أمس الأحد. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 7, 29))] == ["Kafranbel"]
