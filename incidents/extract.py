@@ -26,6 +26,7 @@ from incidents.text import Sentence, sentences, words_of
 
 COORDINATION_GAP = 10  # words between two coordinated places ("X, ..., وY")
 CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked for
+NONE_FOLLOW = 6  # more sentences after those in which a zero figure ("No one was killed") is still the attack's
 FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
 CLAUSE_MARKS = ",،;؛:—–()«»\""
 CIRCUMSTANCES = frozenset({"vehicle", "truce", "civil", "target"})  # trigger classes that only qualify an attack ("a drone hit a car")
@@ -173,6 +174,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 if a.announced and previous[0].event_date is None:
                     telling_dated.add(previous[0].start)  # (a headline dated by "… said on Friday")
                 _continue(previous[0], a, lexicon, announced)
+        elif len(incidents) == 1 and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes:
+            # "No one was killed, but dozens of animals died": a few sentences on, the only attack told still has
+            # no one killed (a figure it lacks; a zero only)
+            _zeroes(incidents[0], a, lexicon)
         follow -= 1
     another = frozenset(a.start for a in analysed if _another(a))
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
@@ -1093,6 +1098,27 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
         if b.perpetrators and (b.classes & classes) - GENERIC:
             return b.perpetrators[0]
     return ""
+
+
+NONE_KINDS = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
+
+
+def _zeroes(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:
+    """"No one was killed": the zero figures a sentence says of everyone fill the ones ``incident``
+    lacks (not "No U.S. personnel were hurt", "no coalition casualties": of some only)."""
+    keys = [word_key(w) for w in a.words]
+    hits = [h for h in lexicon.casualties.find(a.words, keys) if h.payloads[0].kind in NONE_KINDS]
+    if not hits or any("blocker" in h.payloads for h in lexicon.cues.find(a.words, keys)):
+        return
+    groups = [h for h in lexicon.actors.find(a.words, keys)]
+    for h in hits:
+        if any(h.start <= g.start < h.end for g in groups):
+            continue
+        for kind in NONE_KINDS[h.payloads[0].kind]:
+            if kind == "killed" and incident.fatalities is None:
+                incident.fatalities = 0
+            elif kind == "injured" and incident.injured is None:
+                incident.injured = 0
 
 
 def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon, announced: bool = False) -> None:

@@ -1653,3 +1653,14 @@ def test_analysts_blows_in_words_and_speaking_capitals_place_no_attack(gazetteer
 def test_earlier_attacks_in_general_and_the_civil_defence_seat_are_no_sites(gazetteer, aside):
     text = "قُتل ستة مدنيين بغارات جوية استهدفت بلدة كفرنبل أمس الأحد. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2019, 7, 29))] == ["Kafranbel"]
+
+
+@pytest.mark.parametrize("later, expected", [
+    ("No one was killed, the statement said.", (0, 2)),
+    ("No U.S. personnel were killed or injured, the Pentagon said.", (None, 2)),
+], ids=["everyone", "some only"])
+def test_a_later_no_one_was_killed_fills_the_attacks_missing_figure(gazetteer, later, expected):
+    text = ("Two rockets hit Camp Taji on Tuesday night, wounding two contractors. The base hosts Iraqi forces. "
+            "Coalition trainers left it last year. Security forces searched nearby farms for the launcher. " + later)
+    found = run(text, gazetteer, published=dt.date(2020, 9, 23))
+    assert [(i.fatalities, i.injured) for i in found] == [expected]
