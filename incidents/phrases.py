@@ -25,6 +25,9 @@ class Hit(Generic[T]):
     clitic: str  # the proclitic letters stripped from the first word ("" when none)
 
 
+STARTS_CACHE = 200_000  # words whose phrase-starting forms a table remembers
+
+
 @lru_cache(maxsize=200_000)
 def first_word_variants(word: str, keep_article: bool = False) -> tuple[tuple[str, str], ...]:
     """(key, stripped proclitics) for a word as the first word of a phrase."""
@@ -58,6 +61,8 @@ class PhraseTable(Generic[T]):
         self.keep_article = keep_article
         self.index: dict[str, list[T]] = {}
         self.first_words: set[str] = set()  # first words of all phrases: a cheap pre-check
+        self.lengths: dict[str, set[int]] = {}  # first word → the lengths (in words) of its phrases
+        self._starts: dict[str, tuple[tuple[str, str], ...]] = {}  # word → its forms that begin a phrase
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -66,12 +71,18 @@ class PhraseTable(Generic[T]):
         key = _phrase_key(phrase, self.keep_article)
         if not key:
             return
+        self._starts.clear()  # (a word may begin a phrase now)
         first = WORD.search(phrase)
-        self.first_words.update({key.split(" ", 1)[0], _word_key(first.group(), self.keep_article)})
+        firsts = {key.split(" ", 1)[0], _word_key(first.group(), self.keep_article)}
+        self.first_words.update(firsts)
+        length = key.count(" ") + 1
+        spans = {length, sum(1 for _ in WORD.finditer(phrase))}  # (a key's words may be fewer or more: "north-east")
+        for word in firsts:
+            self.lengths.setdefault(word, set()).update(spans)
         bucket = self.index.setdefault(key, [])
         if payload not in bucket:
             bucket.append(payload)
-        self.max_words = max(self.max_words, key.count(" ") + 1)
+        self.max_words = max(self.max_words, *spans)
 
     def __contains__(self, key: str) -> bool:
         return key in self.index
@@ -81,14 +92,14 @@ class PhraseTable(Generic[T]):
         if keys is None or self.keep_article:
             keys = [_word_key(w, self.keep_article) for w in words]
         hits: list[Hit[T]] = []
-        first_words, keep, i, n = self.first_words, self.keep_article, 0, len(words)
+        starts, i, n = self._starts, 0, len(words)
+        if len(starts) > STARTS_CACHE:
+            starts.clear()
         while i < n:
-            # most words start no phrase: a set lookup per variant, before any slicing or joining
-            variants = first_word_variants(words[i], keep)
-            if len(variants) > 1:
-                variants = [v for v in variants if v[0] in first_words]
-            elif variants[0][0] not in first_words:
-                variants = ()
+            # most words start no phrase: one dictionary lookup per word, before any slicing or joining
+            variants = starts.get(words[i])
+            if variants is None:
+                variants = starts[words[i]] = self._variants(words[i])
             if not variants and not (keys[i] in ("al", "el") and i + 1 < n):
                 i += 1
                 continue
@@ -100,10 +111,19 @@ class PhraseTable(Generic[T]):
                 i = hit.end
         return hits
 
+    def _variants(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The forms of ``word`` under which a phrase of this table may begin with it."""
+        return tuple(v for v in first_word_variants(word, self.keep_article) if v[0] in self.first_words)
+
     def _longest_at(self, words, keys, i, accept_first, variants) -> Hit[T] | None:
         if accept_first is not None and not accept_first(words[i]):
             return None
-        for length in range(min(self.max_words, len(words) - i), 0, -1):
+        lengths: set[int] = set()  # only the lengths of the phrases these first words begin, longest first
+        for first, _ in variants:
+            lengths |= self.lengths.get(first, set())
+        if keys[i] in ("al", "el") and i + 1 < len(keys):
+            lengths |= {n + 1 for n in self.lengths.get(keys[i + 1], ())}
+        for length in sorted((n for n in lengths if n <= len(words) - i), reverse=True):
             tail = keys[i + 1:i + length]
             for first, clitic in variants:
                 key = " ".join([first, *tail])
