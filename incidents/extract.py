@@ -374,6 +374,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.dates = told or a.dates
     # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone
     a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report")]
+    if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday
+        a.dates = [d for d in a.dates if not any(d.start - SINCE_REACH <= i < d.start for i in since_at)] or a.dates
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
@@ -791,7 +793,10 @@ def _drop_containers(places: list[Located]) -> list[Located]:
               any(a.place.feature == "governorate" and a.place.name == p.place.admin1 for a in areas)]
     if inside and all(p.place.feature == "governorate" for p in located):
         # … or the first of a chain of areas ("قرى تابعة لناحية كاني ماسي في قضاء العمادية بمحافظة دهوك")
-        located = [p for p in inside if p.role in REFERENCES] or inside[:1]
+        # (but "القرى التابعة لقضاء المقدادية شمال شرقي بعقوبة": the district, which the reference point places)
+        refs = [p for p in inside if p.role in REFERENCES]
+        held = [p for p in inside if p.role == "container" and refs and p.mention.start < refs[0].mention.start]
+        located = held[:1] or refs or inside[:1]
     # a valley or mountain area (known only roughly) "about 15 km south of Hawijah": the town is the better point
     towns = [p for p in places if p.role == "direction" and p.place.feature in SETTLEMENTS]
     if towns and located and all(p.place.feature == "district" for p in located):

@@ -1664,3 +1664,16 @@ def test_a_later_no_one_was_killed_fills_the_attacks_missing_figure(gazetteer, l
             "Coalition trainers left it last year. Security forces searched nearby farms for the launcher. " + later)
     found = run(text, gazetteer, published=dt.date(2020, 9, 23))
     assert [(i.fatalities, i.injured) for i in found] == [expected]
+
+
+def test_a_district_placed_by_a_reference_point_is_the_site(gazetteer):
+    text = ("قُتل ثلاثة من عناصر الحشد الشعبي، مساء أمس الاثنين، في هجوم شنه مسلحون على نقطة مراقبة في إحدى القرى "
+            "التابعة لقضاء المقدادية شمال شرقي بعقوبة، مركز محافظة ديالى.")
+    assert [(i.place.name, str(i.event_date)) for i in run(text, gazetteer, published=dt.date(2021, 4, 13))] == [
+        ("Muqdadiyah", "2021-04-12")]
+
+
+def test_the_day_told_beside_a_since_clause_is_the_attacks(gazetteer):
+    text = ("وكانت بلدة ذيبان قد شهدت يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال بين الطرفين أواخر الشهر الماضي، "
+            "عندما هاجم مسلحون عشائريون مواقع لقسد في البلدة.")
+    assert [str(i.event_date) for i in run(text, gazetteer, published=dt.date(2023, 9, 5))] == ["2023-09-02"]
