@@ -835,7 +835,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             (t for b in reversed(before) if b.classes and not b.blocked
              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes and \
-            "shelling" not in next((t.payloads for t in a.triggers if set(t.payloads) - GENERIC), ()) and \
+            not _shelled(a) and \
             not ({"rocket", "missile"} & told and "aircraft" not in told):  # (not "Rebels fired shells at the
         # capital. One of the shells struck Bab Touma": shells told since the jets, by others; nor artillery)
         # "Israeli jets struck Damascus … one of the aggression's missiles hit a building in Kafr Sousa"
@@ -877,6 +877,13 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             candidates=[c.place.id for c in loc.mention.candidates[1:]],
             mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
+
+
+def _shelled(a: Analysed) -> bool:
+    """The sentence's first means is artillery: "قصف مدفعي", "قذائف مدفعية" (shells, then the artillery word)."""
+    told = [t for t in a.triggers if set(t.payloads) - GENERIC]
+    return bool(told) and ("shelling" in told[0].payloads or
+                           (len(told) > 1 and told[1].start == told[0].end and "shelling" in told[1].payloads))
 
 
 def _while_breaks(words: list[str], breaks: frozenset[int]) -> list[int]:

@@ -1677,3 +1677,19 @@ def test_the_day_told_beside_a_since_clause_is_the_attacks(gazetteer):
     text = ("وكانت بلدة ذيبان قد شهدت يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال بين الطرفين أواخر الشهر الماضي، "
             "عندما هاجم مسلحون عشائريون مواقع لقسد في البلدة.")
     assert [str(i.event_date) for i in run(text, gazetteer, published=dt.date(2023, 9, 5))] == ["2023-09-02"]
+
+
+def test_artillery_shells_after_an_air_raid_are_shelling_and_retell_the_ledes(gazetteer):
+    text = ("قتيلان بغارات روسية على أطراف أريحا.. وقصف مدفعي يصيب أربعة مدنيين في سرمين\n\n"
+            "قُتل مدنيان أمس الأربعاء جراء غارات شنتها طائرات حربية روسية على أطراف مدينة أريحا، فيما أُصيب أربعة مدنيين "
+            "صباح اليوم الخميس بقصف مدفعي على مدينة سرمين.\n\nوقال عنصر في الدفاع المدني إن الفرق واجهت صعوبة في الوصول "
+            "إلى المكان بسبب استمرار تحليق الطائرات الحربية.\n\nوفي سرمين، أفاد ناشطون بأن قذائف مدفعية سقطت صباح اليوم "
+            "على حي سكني في المدينة، ما أدى إلى إصابة أربعة مدنيين.")
+    found = run(text, gazetteer, published=dt.date(2021, 9, 23))
+    assert sorted((i.place.name, i.incident_type) for i in found) == [("Arīḩā", "airstrike"), ("Sarmīn", "rocket_attack")]
+
+
+def test_fears_and_protests_where_people_are_place_no_strike(gazetteer):
+    text = ("أعلنت الحكومة والولايات المتحدة جدولاً لإنهاء مهمة التحالف. وتأتي هذه التطورات في ظل تصعيد إقليمي غير مسبوق، بعد الغارات "
+            "الإسرائيلية على الضاحية الجنوبية لبيروت، ما أثار مخاوف في بغداد من انزلاق العراق إلى ساحة المواجهة.")
+    assert run(text, gazetteer, published=dt.date(2024, 9, 28)) == []
