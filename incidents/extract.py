@@ -93,6 +93,7 @@ class Analysed:
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
     told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
+    dateline: list[Located] = field(default_factory=list)  # the places of its dateline ("RAQQA, Syria — …")
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -103,6 +104,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     for a in analysed:
         _place(a, gazetteer, context)
     _join_scene(analysed, article, gazetteer, lexicon, context)
+    dateline = next((a.dateline for a in analysed if a.dateline), []) or _dateline_places(analysed, gazetteer, context)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -115,6 +117,13 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
+        elif not incidents and a.classes and not a.blocked and not a.places and a.dates and dateline:
+            # "RAQQA, Syria — … On Sunday afternoon, in a half-collapsed block in the city's eastern neighbourhoods,
+            # one of them set off a device": before any attack is placed, "the city" is the dateline's
+            cue = next(iter(lexicon.anaphors.find(a.words)), None)
+            if cue is not None:
+                a.places = [Located(Mention(cue.start, cue.end, (Candidate(dateline[0].place, 100.0, ""),)),
+                                    dateline[0].place, "locative")]
         made = [] if a.blocked or not a.classes or _back_reference(a, before, bool(incidents)) or _quoted(a) else \
             _incidents_of(a, before, lexicon, told)
         if made and incidents:  # (what follows only concerns a sentence that tells an attack after others)
@@ -251,7 +260,23 @@ def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
         attacks = frozenset(h.start for h in a.triggers if set(h.payloads) - GENERIC - CIRCUMSTANCES)
         a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks)
         byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
+        a.dateline = [p for p in a.places if a.offsets[p.mention.start][0] < byline]
         a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
+
+
+DATELINE_SENTENCES = 4  # the first sentences, where a dateline stands
+
+
+def _dateline_places(analysed: list[Analysed], gazetteer: Gazetteer, context: list[Place]) -> list[Located]:
+    """The places of a dateline that opens a sentence telling no attack ("RAQQA, Syria — The three boys …")."""
+    for a in analysed[:DATELINE_SENTENCES]:
+        byline = _dateline_end(a) if not a.classes else -1
+        for m in gazetteer.scan(a.words) if byline >= 0 else ():
+            ranked = gazetteer.rank(list(m.candidates), feature_hint=m.hint, context_places=context)
+            place = next((c.place for c in ranked if c.place.in_area), None)
+            if place is not None and a.offsets[m.start][0] < byline:
+                return [Located(m, place, "locative")]
+    return []
 
 
 def _join_scene(analysed: list[Analysed], article: Article, gazetteer: Gazetteer, lexicon: Lexicon,

@@ -1693,3 +1693,18 @@ def test_fears_and_protests_where_people_are_place_no_strike(gazetteer):
     text = ("أعلنت الحكومة والولايات المتحدة جدولاً لإنهاء مهمة التحالف. وتأتي هذه التطورات في ظل تصعيد إقليمي غير مسبوق، بعد الغارات "
             "الإسرائيلية على الضاحية الجنوبية لبيروت، ما أثار مخاوف في بغداد من انزلاق العراق إلى ساحة المواجهة.")
     assert run(text, gazetteer, published=dt.date(2024, 9, 28)) == []
+
+
+def test_the_city_of_a_features_first_attack_is_the_datelines(gazetteer):
+    text = ("The city that keeps exploding\n\nRAQQA, Syria — The three boys had gone out to collect scrap metal.\n\n"
+            "On Sunday afternoon, in a half-collapsed apartment block in the city's eastern neighbourhoods, one of them "
+            "set off a device hidden underneath. All three boys were killed.")
+    found = run(text, gazetteer, published=dt.date(2018, 5, 21))
+    assert [(i.place.name, str(i.event_date), i.incident_type, i.fatalities) for i in found] == [
+        ("Raqqa", "2018-05-20", "ied", 3)]
+
+
+def test_without_a_dateline_the_city_names_no_place(gazetteer):
+    text = ("The three boys had gone out to collect scrap metal. On Sunday afternoon, in a half-collapsed apartment "
+            "block in the city's eastern neighbourhoods, one of them set off a device hidden underneath.")
+    assert run(text, gazetteer, published=dt.date(2018, 5, 21)) == []
