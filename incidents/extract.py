@@ -345,7 +345,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (nor a find told after a dated attack with victims, see below: "قُتل شخصان … بانفجار عبوة ناسفة في قضاء
     # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
     trailing = bool(blockers) and any(d.precision == 1 for d in a.dates) and all(
-        any(t.end <= b <= h.start for b in a.breaks) for h in blockers for t in triggers)
+        any(t.end <= b <= h.start for b in a.breaks) for h in blockers for t in triggers if t.start < h.start)
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "the cells had carried out more than 20 attacks", "نفذت الخلايا أكثر من 12 هجوماً": a count of attacks
     # with no day is a tally (but "two rockets hit the base", "40 air strikes on Monday" are not)
@@ -879,7 +879,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         if local is not None:
             incident_type = local
         killed, injured = _assigned(a, k)
-        date = _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
+        date = None if _earlier_clause(a, loc) else \
+            _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -902,6 +903,19 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             candidates=[c.place.id for c in loc.mention.candidates[1:]],
             mention=(a.offsets[loc.mention.start][0], a.offsets[loc.mention.end - 1][1])))
     return out
+
+
+EARLIER = frozenset({"بعد", "وبعد"})  # after a comma: "، بعد مقتل شرطيين بعبوة ناسفة قرب قضاء الحويجة"
+EARLIER_EVENTS = frozenset(normalize_ar(w) for w in ("مقتل", "اغتيال", "هجوم", "انفجار", "تفجير"))  # (not "بعد تعرض
+# قاعدة عين الأسد لصواريخ": what caused the wounds told before it, the same attack)
+
+
+def _earlier_clause(a: Analysed, loc: Located) -> bool:
+    """"قُتل موظف أمس الاثنين بانفجار عبوة لاصقة وسط كركوك، بعد مقتل شرطيين بعبوة ناسفة قرب الحويجة": the
+    attack in a clause opened by "بعد" came earlier, on a day the clause does not tell."""
+    after = max((b for b in a.breaks if b + 1 < loc.mention.start and a.words[b] in EARLIER and
+                 normalize_ar(a.words[b + 1]) in EARLIER_EVENTS), default=None)
+    return after is not None and not any(d.start > after for d in a.dates)
 
 
 def _shelled(a: Analysed) -> bool:

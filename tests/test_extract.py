@@ -1708,3 +1708,12 @@ def test_without_a_dateline_the_city_names_no_place(gazetteer):
     text = ("The three boys had gone out to collect scrap metal. On Sunday afternoon, in a half-collapsed apartment "
             "block in the city's eastern neighbourhoods, one of them set off a device hidden underneath.")
     assert run(text, gazetteer, published=dt.date(2018, 5, 21)) == []
+
+
+def test_an_attack_after_which_the_ledes_came_keeps_its_own_day(gazetteer):
+    text = ("قُتل موظف حكومي وأصيب اثنان من المارة، مساء أمس الاثنين، بانفجار عبوة لاصقة وضعت أسفل سيارته وسط مدينة كركوك، "
+            "في حادث هو الثاني من نوعه خلال أقل من 24 ساعة في المحافظة، بعد مقتل شرطيين بعبوة ناسفة قرب قضاء الحويجة. "
+            "وكان شرطيان قد قُتلا يوم الأحد بانفجار عبوة ناسفة قرب قضاء الحويجة غربي كركوك.")
+    found = run(text, gazetteer, published=dt.date(2018, 3, 20))
+    assert sorted((i.place.name, str(i.event_date)) for i in found) == [
+        ("Al Ḩawījah", "2018-03-18"), ("Kirkuk", "2018-03-19")]
