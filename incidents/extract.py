@@ -161,6 +161,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             for m in made:
                 if m.mention[0] >= after[1]:
                     m.event_date, m.time_precision = base - dt.timedelta(days=after[0]), 1
+            if after[0] == 0:  # "… صباح اليوم، بعد ساعات من هجوم على حاجز في هجين": a day inferred, which the
+                telling_dated.add(a.start)  # attack's own telling later may correct ("مساء أمس الاثنين")
         if made:
             means = lexicon.incident_type(told) if incidents and told - GENERIC else None
             if means not in (None, "other") and means != incidents[-1].incident_type and \

@@ -1717,3 +1717,11 @@ def test_an_attack_after_which_the_ledes_came_keeps_its_own_day(gazetteer):
     found = run(text, gazetteer, published=dt.date(2018, 3, 20))
     assert sorted((i.place.name, str(i.event_date)) for i in found) == [
         ("Al Ḩawījah", "2018-03-18"), ("Kirkuk", "2018-03-19")]
+
+
+def test_an_attack_hours_before_takes_the_day_its_own_telling_gives(gazetteer):
+    text = ("قُتل عنصر من قسد، صباح اليوم الثلاثاء، بانفجار عبوة ناسفة قرب بلدة الكسرة، وذلك بعد ساعات من هجوم مسلح على "
+            "حاجز للقوات في بلدة هجين. وفي هجين، قال شهود عيان إن مسلحين مجهولين هاجموا، مساء أمس الاثنين، حاجزاً لقسد "
+            "وقتلوا عنصرين.")
+    found = run(text, gazetteer, published=dt.date(2021, 9, 14))
+    assert sorted((i.place.name, str(i.event_date)) for i in found) == [("Al Kasrah", "2021-09-14"), ("Hajin", "2021-09-13")]
