@@ -1725,3 +1725,14 @@ def test_an_attack_hours_before_takes_the_day_its_own_telling_gives(gazetteer):
             "وقتلوا عنصرين.")
     found = run(text, gazetteer, published=dt.date(2021, 9, 14))
     assert sorted((i.place.name, str(i.event_date)) for i in found) == [("Al Kasrah", "2021-09-14"), ("Hajin", "2021-09-13")]
+
+
+@pytest.mark.parametrize("aside", [
+    "وتتكرر الضربات التركية بالطائرات المسيرة في المناطق الحدودية من محافظتي السليمانية وأربيل.",
+    "ستة قتلى بغارات على المدينة مع استئناف القصف الجوي على إدلب",
+    "وقال أحد الأهالي إن كل ضربة جديدة تعني عائلات أخرى تؤجل عودتها من المخيمات في دهوك.",
+    "Our assessment is that strikes like Sunday's will become more frequent in Duhok province.",
+], ids=["وتتكرر", "استئناف", "كل ضربة", "strikes like / our assessment"])
+def test_patterns_campaigns_and_assessments_place_no_attack(gazetteer, aside):
+    text = "قُتل شخصان بضربة طائرة مسيّرة على سيارة قرب قلعة دزة أمس الأحد. " + aside
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 7, 10))] == ["Qeładizê"]
