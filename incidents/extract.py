@@ -1272,7 +1272,8 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
         if twin.incident_type == "other" or (inc.incident_type == "missile_attack" and twin.incident_type != "drone_strike") or \
-                (twin.event_date is None and not _same_kind(twin.incident_type, inc.incident_type)):
+                (twin.event_date is None and (not _same_kind(twin.incident_type, inc.incident_type) or
+                                              {twin.incident_type, inc.incident_type} == DRONES)):
             twin.incident_type = inc.incident_type  # the means told, the more specific of kin, the story's
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
@@ -1293,9 +1294,11 @@ def _same_telling(o: ExtractedIncident, inc: ExtractedIncident) -> bool:
     return o.incident_type == inc.incident_type and o.event_date == inc.event_date and _same_site(o.place, inc.place)
 
 
+DRONES = {"drone_strike", "drone_attack"}  # kin, but the story's word for it beats the headline's
 KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles" are the story's "rockets"
        {"missile_attack", "airstrike"},  # "missiles hit the base … the strike caused damage"
-       {"drone_strike", "missile_attack"})  # "a drone struck a car … the guided missile that hit it"
+       {"drone_strike", "missile_attack"},  # "a drone struck a car … the guided missile that hit it"
+       {"drone_strike", "drone_attack"})  # "a car was hit by a drone near X" … "a small explosive drone struck a car near X"
 LATER_KIN = {("airstrike", "rocket_attack"),  # a dated "Israeli air raid on al-Kiswah" then "air defences met
               ("drone_strike", "rocket_attack"),  # the rockets"; "a drone hit a car" then "it fired a rocket"
               ("drone_strike", "airstrike")}  # "an unmanned aircraft strike near X" then "a car was struck near X"

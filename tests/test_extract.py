@@ -1736,3 +1736,12 @@ def test_an_attack_hours_before_takes_the_day_its_own_telling_gives(gazetteer):
 def test_patterns_campaigns_and_assessments_place_no_attack(gazetteer, aside):
     text = "قُتل شخصان بضربة طائرة مسيّرة على سيارة قرب قلعة دزة أمس الأحد. " + aside
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2023, 7, 10))] == ["Qeładizê"]
+
+
+def test_a_drone_hit_told_twice_as_a_strike_and_an_explosive_drone_is_one(gazetteer):
+    text = ("- Air strikes on the western outskirts of Idlib city on 19 November killed six civilians.\n"
+            "- A civilian car was hit by a drone near al-Atarib on 20 November; the driver was killed.\n"
+            "- Since the start of the month, partners have recorded at least 41 civilian deaths across Idlib.\n\n"
+            "On 20 November, a small explosive drone struck a civilian car on a road near the town of al-Atarib.")
+    found = run(text, gazetteer, published=dt.date(2024, 11, 21))
+    assert [(i.place.name, i.fatalities) for i in found] == [("Idlib", 6), ("Al Atārib", 1)]
