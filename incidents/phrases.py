@@ -71,12 +71,13 @@ class PhraseTable(Generic[T]):
         key = _phrase_key(phrase, self.keep_article)
         if not key:
             return
-        self._starts.clear()  # (a word may begin a phrase now)
-        first = WORD.search(phrase)
-        firsts = {key.split(" ", 1)[0], _word_key(first.group(), self.keep_article)}
+        if self._starts:
+            self._starts.clear()  # (a word may begin a phrase now)
+        words = WORD.findall(phrase)
+        firsts = {key.split(" ", 1)[0], _word_key(words[0], self.keep_article)}
         self.first_words.update(firsts)
         length = key.count(" ") + 1
-        spans = {length, sum(1 for _ in WORD.finditer(phrase))}  # (a key's words may be fewer or more: "north-east")
+        spans = {length, len(words)}  # (a key's words may be fewer or more: "north-east")
         for word in firsts:
             self.lengths.setdefault(word, set()).update(spans)
         bucket = self.index.setdefault(key, [])
