@@ -93,7 +93,6 @@ class Analysed:
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
     told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
-    dateline: list[Located] = field(default_factory=list)  # the places of its dateline ("RAQQA, Syria — …")
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
@@ -104,7 +103,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     for a in analysed:
         _place(a, gazetteer, context)
     _join_scene(analysed, article, gazetteer, lexicon, context)
-    dateline = next((a.dateline for a in analysed if a.dateline), []) or _dateline_places(analysed, gazetteer, context)
+    dateline = _dateline_places(analysed, gazetteer, context)
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -262,7 +261,6 @@ def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
         attacks = frozenset(h.start for h in a.triggers if set(h.payloads) - GENERIC - CIRCUMSTANCES)
         a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks)
         byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
-        a.dateline = [p for p in a.places if a.offsets[p.mention.start][0] < byline]
         a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
 
 
@@ -270,10 +268,10 @@ DATELINE_SENTENCES = 4  # the first sentences, where a dateline stands
 
 
 def _dateline_places(analysed: list[Analysed], gazetteer: Gazetteer, context: list[Place]) -> list[Located]:
-    """The places of a dateline that opens a sentence telling no attack ("RAQQA, Syria — The three boys …")."""
+    """The place of the article's dateline ("RAQQA, Syria — The three boys …"), if it has one."""
     for a in analysed[:DATELINE_SENTENCES]:
-        byline = _dateline_end(a) if not a.classes else -1
-        for m in gazetteer.scan(a.words) if byline >= 0 else ():
+        byline = _dateline_end(a)
+        for m in (a.mentions or gazetteer.scan(a.words)) if byline >= 0 else ():
             ranked = gazetteer.rank(list(m.candidates), feature_hint=m.hint, context_places=context)
             place = next((c.place for c in ranked if c.place.in_area), None)
             if place is not None and a.offsets[m.start][0] < byline:
