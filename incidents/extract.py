@@ -518,7 +518,7 @@ def _after_base(a: Analysed, after: tuple[int, int] | None, told: list[Extracted
 
 def _definite(a: Analysed) -> bool:
     """Every attack word is definite: "the attack", "الهجوم", "والهجوم", "للهجوم" (one told before)."""
-    return all(_definite_at(a, h) for h in a.triggers)
+    return all(_definite_at(a, h) for h in a.triggers if set(h.payloads) - CIRCUMSTANCES)  # (not "حركة الطيران")
 
 
 def _definite_at(a: Analysed, h: Hit) -> bool:

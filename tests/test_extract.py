@@ -1737,3 +1737,9 @@ ASIDE_IDS = [
 def test_asides_place_no_attack(gazetteer, lead, aside):
     text, published, places = ASIDE_LEADS[lead]
     assert [i.place.name for i in run(text + aside, gazetteer, published=published)] == places
+
+
+def test_the_attack_that_did_not_affect_air_traffic_at_an_airport_is_the_one_told(gazetteer):
+    text = ("استهدفت طائرة مسيّرة مفخخة مساء أمس الثلاثاء قاعدة حرير شمال أربيل من دون خسائر. ولم يؤثر الهجوم على حركة "
+            "الطيران المدني في مطار أربيل، الذي واصل عمله بشكل طبيعي صباح اليوم الأربعاء.")
+    assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 10, 6))] == ["Harir Air Base"]
