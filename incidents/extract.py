@@ -1085,7 +1085,8 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
         after = after if after is not None else _joined(a, lo, hi)
         return after if after is not None else next(
             (b for b in _while_breaks(a.words, a.breaks) if lo <= b < hi and
-             any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi)), None)
+             (any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi) or
+              any(b < t.start < hi for t in a.triggers))), None)  # ("، فيما أصيب جنديان بهجوم شنه مسلحون … قرب مندلي")
     # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn)
     turn = next((b for b in _while_breaks(a.words, a.breaks) if lo <= b <= first), None)
     turn = turn if turn is not None else max((b for b in a.breaks if lo <= b <= first), default=None)

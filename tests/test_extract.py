@@ -1743,3 +1743,11 @@ def test_the_attack_that_did_not_affect_air_traffic_at_an_airport_is_the_one_tol
     text = ("استهدفت طائرة مسيّرة مفخخة مساء أمس الثلاثاء قاعدة حرير شمال أربيل من دون خسائر. ولم يؤثر الهجوم على حركة "
             "الطيران المدني في مطار أربيل، الذي واصل عمله بشكل طبيعي صباح اليوم الأربعاء.")
     assert [i.place.name for i in run(text, gazetteer, published=dt.date(2021, 10, 6))] == ["Harir Air Base"]
+
+
+def test_a_while_clause_of_gunmen_attacking_has_its_own_means_and_day(gazetteer):
+    text = ("قُتل منتسب في الحشد الشعبي وأصيب اثنان آخران، مساء أمس الأحد، بانفجار عبوة ناسفة استهدفت عجلتهم قرب ناحية "
+            "بلدروز، فيما أصيب جنديان بهجوم شنه مسلحون على نقطة عسكرية قرب قضاء مندلي فجر اليوم.")
+    found = run(text, gazetteer, published=dt.date(2022, 11, 28))
+    assert [(i.place.name, i.incident_type, str(i.event_date), i.injured) for i in found] == [
+        ("Baladrūz", "ied", "2022-11-27", 2), ("Mandalī", "clash", "2022-11-28", 2)]
