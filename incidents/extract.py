@@ -20,7 +20,7 @@ from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
-from incidents.participants import actors, casualties
+from incidents.participants import NONE_KINDS, actors, casualties
 from incidents.phrases import Hit
 from incidents.text import Sentence, sentences, words_of
 
@@ -1150,9 +1150,6 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
         if b.perpetrators and (b.classes & classes) - GENERIC:
             return b.perpetrators[0]
     return ""
-
-
-NONE_KINDS = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
 
 
 def _zeroes(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:

@@ -97,9 +97,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         numbers.pop(pos, None)  # (the figure a toll rose to is taken)
     for h in hits:
         word = h.payloads[0]
-        if word.kind.startswith("none"):
-            kinds = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}
-            out += [(h.start, k, 0) for k in kinds[word.kind]]
+        if word.kind in NONE_KINDS:
+            out += [(h.start, k, 0) for k in NONE_KINDS[word.kind]]
         elif word.count is not None:
             fixed.append((h.start, word.kind, word.count))
         else:
@@ -153,6 +152,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     return sorted(out + fixed)
 
 
+NONE_KINDS = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}  # zero figures
 NONE_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("killed", "injured")}
 
 
