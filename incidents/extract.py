@@ -197,7 +197,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                          if a.start in told_at and not a.dates and a.told_day is None)
     merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh),
                           frozenset(retellings))
-    return _ground_attacks(merged, analysed, lexicon)
+    return _ground_attacks(_without_headline_areas(merged), analysed, lexicon)
 
 
 QUESTION_MARKS = ("?", "؟")
@@ -237,6 +237,18 @@ def _another(a: Analysed) -> bool:
                                                 for t in a.triggers if set(t.payloads) - GENERIC - MUNITIONS)) or
                ("another_after" in h.payloads and any(h.start == t.end for t in a.triggers))  # "انفجار ثانٍ"
                for h in a.cues)
+
+
+def _without_headline_areas(merged: list[tuple[ExtractedIncident, list[ExtractedIncident]]]
+                            ) -> list[tuple[ExtractedIncident, list[ExtractedIncident]]]:
+    """"U.S. says drone strike near Harim killed … figure in Syria's Idlib": a headline that names its
+    attack's town and a wider place has told its attack once the story dates it; the wider place, told
+    only in the headline with no day, is not another attack in the same governorate."""
+    told = [inc for inc, tellings in merged if inc.event_date is not None and len(tellings) > 1
+            and any(t.start == 0 for t in tellings)]
+    return [(inc, tellings) for inc, tellings in merged
+            if not (inc.event_date is None and all(t.start == 0 for t in tellings)
+                    and any(o.place.admin1 == inc.place.admin1 for o in told))]
 
 
 def _ground_attacks(merged: list[tuple[ExtractedIncident, list[ExtractedIncident]]], analysed: list[Analysed],
@@ -712,6 +724,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if _region_aside(mentions, m, words, asides):
             continue
         before = _cue_before(cues, m.start, words)
+        if before == "direction" and m.start in breaks and _adjective(words, cues, m.start):
+            before = None  # "في ريف حمص الشرقي، ومطار تدمر": the adjective is the last place's, not "east of" this one
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
             continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
@@ -758,6 +772,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "locative"
         if role is None and m.clitic[:1] == "و" and out and m.start - out[-1].mention.end <= COORDINATION_GAP:
             role = out[-1].role if out[-1].role not in REFERENCES else "locative"
+            if role == "container" and (place.feature in FACILITIES or m.hint in FACILITIES):
+                role = "locative"  # ("… في ريف حمص الشرقي، ومطار تدمر العسكري": an airport is no wider area)
         if role is None and out and m.start - out[-1].mention.end <= 2 and out[-1].role not in REFERENCES and \
                 all(words[i].casefold() in JOINERS for i in range(out[-1].mention.end, m.start)):
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y" (not "… in al-Busayrah as Deir ez-Zor tensions rise")

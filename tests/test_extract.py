@@ -1751,3 +1751,23 @@ def test_a_while_clause_of_gunmen_attacking_has_its_own_means_and_day(gazetteer)
     found = run(text, gazetteer, published=dt.date(2022, 11, 28))
     assert [(i.place.name, i.incident_type, str(i.event_date), i.injured) for i in found] == [
         ("Baladrūz", "ied", "2022-11-27", 2), ("Mandalī", "clash", "2022-11-28", 2)]
+
+
+def test_a_headlines_wider_place_is_no_second_attack_once_the_story_dates_it(gazetteer):
+    found = run("U.S. says drone strike near Harim killed militant leader in Syria's Idlib\n\n"
+                "The U.S. military said it killed a senior militant in a drone strike near the town of Harim on "
+                "Monday. The man was riding a motorcycle.", gazetteer, dt.date(2022, 6, 27))
+    assert [(i.place.name, i.event_date) for i in found] == [("Ḩārim", dt.date(2022, 6, 27))]
+
+
+def test_a_headline_place_the_story_never_dates_is_kept(gazetteer):
+    found = run("Rockets hit Kirkuk and Tuz Khurmatu\n\n"
+                "Three rockets struck near the K1 base in Kirkuk on Monday, officials said.", gazetteer,
+                dt.date(2022, 6, 27))
+    assert "Tuz Khurmatu" in {i.place.name for i in found}  # (another governorate)
+
+
+def test_an_arabic_direction_adjective_belongs_to_the_place_before_it(gazetteer):
+    found = run("شنّ الطيران الحربي الإسرائيلي، مساء أمس الجمعة، غارات جوية استهدفت مطار التيفور العسكري في ريف "
+                "حمص الشرقي، ومطار تدمر العسكري في البادية السورية.", gazetteer, dt.date(2025, 3, 22))
+    assert sorted(i.place.name for i in found) == ["Palmyra Airport", "Tiyas Air Base"]
