@@ -116,6 +116,9 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
             a.places = _anaphoric_place(a, incidents, gazetteer, lexicon) or a.places
+            if not a.dates and all(p.role == "route" for p in a.places):
+                a.places = []  # "… opened fire on the checkpoint on the road leading north towards Damascus": with no
+                # day of its own, an attack placed only by a road's end is the one told (its figures are that one's)
         elif not incidents and a.classes and not a.blocked and not a.places and a.dates and dateline:
             # "RAQQA, Syria — … On Sunday afternoon, in a half-collapsed block in the city's eastern neighbourhoods,
             # one of them set off a device": before any attack is placed, "the city" is the dateline's
@@ -184,10 +187,12 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 if a.announced and previous[0].event_date is None:
                     telling_dated.add(previous[0].start)  # (a headline dated by "… said on Friday")
                 _continue(previous[0], a, lexicon, announced)
-        elif len(incidents) == 1 and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes:
-            # "No one was killed, but dozens of animals died": a few sentences on, the only attack told still has
-            # no one killed (a figure it lacks; a zero only)
-            _zeroes(incidents[0], a, lexicon)
+        elif incidents and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes and \
+                all(i.place.place_id == incidents[0].place.place_id for i in incidents):
+            # "No one was killed, but dozens of animals died": a few sentences on, the only attack told (in the
+            # headline and the story alike) still has no one killed (a figure it lacks; a zero only)
+            for inc in incidents:
+                _zeroes(inc, a, lexicon)
         follow -= 1
     another = frozenset(a.start for a in analysed if _another(a))
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
@@ -351,13 +356,19 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
     folded = [w.casefold() for w in words]
     since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS and not (i and folded[i - 1] in ADVERB_SINCE)}
+    # (nor one just after "hours after", "a day after": "… غارات على جسر الرستن …، بعد ساعات من انسحاب القوات
+    # الحكومية من مدينة حماة", the withdrawal came before the attack told)
+    opens = since_at | {h.end - 1 for h in cues if any(p in AFTER_DAYS for p in h.payloads)}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
-                not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in since_at)]
+                not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in opens)]
     a.blocked = bool(blockers)
     # (nor a find told after a dated attack with victims, see below: "قُتل شخصان … بانفجار عبوة ناسفة في قضاء
     # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
-    trailing = bool(blockers) and any(d.precision == 1 for d in a.dates) and all(
-        any(t.end <= b <= h.start for b in a.breaks) for h in blockers for t in triggers if t.start < h.start)
+    # (its frame may name attacks of its own: "… قرب قضاء بنجوين …، مساء الخميس، في حادثة هي الأحدث ضمن سلسلة
+    # ضربات طالت مناطق في المحافظة خلال الأشهر الماضية")
+    trailing = bool(blockers) and bool(triggers) and any(d.precision == 1 and not _told_on(d, cues, triggers)
+                                                         for d in a.dates) and all(
+        any(triggers[0].end <= b <= h.start for b in a.breaks) for h in blockers if triggers[0].start < h.start)
     a.fighters = any("fighters" in h.payloads for h in cues)
     # "the cells had carried out more than 20 attacks", "نفذت الخلايا أكثر من 12 هجوماً": a count of attacks
     # with no day is a tally (but "two rockets hit the base", "40 air strikes on Monday" are not)
@@ -957,7 +968,9 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
     place's clause gives no toll ("أعلنت الشرطة اعتقال مطلوبين في قضاء المقدادية، فيما أعلنت الخلية أن
     طائرات التحالف نفذت ضربات على أوكار في مناطق جبلية")."""
     turns = _while_breaks(a.words, a.breaks)
-    after = max((i for i, w in enumerate(a.words[:loc.mention.start]) if w.casefold() in AFTER_WORDS), default=None)
+    after = max([i for i, w in enumerate(a.words[:loc.mention.start]) if w.casefold() in AFTER_WORDS] +
+                [h.start for h in a.cues if h.end <= loc.mention.start and any(p in AFTER_DAYS for p in h.payloads)],
+                default=None)  # (and "بعد ساعات من انسحاب القوات الحكومية من مدينة حماة")
     if after is not None:  # "The strike near Said Sadiq came days after Baghdad and Ankara signed a memorandum …
         # including a joint training centre in Bashiqa": what came before the attack, and no attack itself
         if not any(after < t.start and set(t.payloads) - CIRCUMSTANCES for t in a.triggers) and \

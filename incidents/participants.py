@@ -84,13 +84,14 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     skip |= {h.start - 1 for h in weapons} | {h.start - 2 for h in weapons}  # not "أصيب مدنيان بانفجار"
     numbers: dict[int, int | None] = {}
     bounds = {h.end for h in cues if "lower_bound" in h.payloads}  # "أكثر من ١٠٠", "more than 60": no exact figure
+    negated = {h.end for h in cues if "negation" in h.payloads}  # "no one had been killed": none
     for i, w in enumerate(words):
         if i in skip:
             continue
         if keys[i] in lexicon.vague_numbers or (i in bounds and parse_number(w) is not None):
             numbers[i] = None
         elif (n := parse_number(w)) is not None and n < 1900:
-            numbers[i] = n
+            numbers[i] = 0 if n == 1 and i in negated else n
     _join_compounds(words, numbers)
     out, pairs, fixed = _risen_tolls(words, cues, numbers), [], []
     for pos, _, _ in out:

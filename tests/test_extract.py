@@ -35,6 +35,9 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("سقط صاروخ على قاعدة عين الأسد دون وقوع إصابات.", 0, 0),
     ("قصف موقع في القائم وسقوط عشرات القتلى.", None, None),
     ("A drone strike in al-Qaim killed a militia commander.", 1, None),
+    ("A drone strike in al-Qaim killed a senior official.", 1, None),
+    # "no one" is none, not one
+    ("Rockets hit Ain al-Asad air base. An officer said no one had been killed.", 0, None),
     ("Rockets hit Ain al-Asad air base, wounding two contractors.", None, 2),
     # a figure after "and" or a comma is not the object of the casualty word before it
     ("A US soldier was killed and five US service members and a contractor were wounded when a drone hit "
@@ -1771,3 +1774,30 @@ def test_an_arabic_direction_adjective_belongs_to_the_place_before_it(gazetteer)
     found = run("شنّ الطيران الحربي الإسرائيلي، مساء أمس الجمعة، غارات جوية استهدفت مطار التيفور العسكري في ريف "
                 "حمص الشرقي، ومطار تدمر العسكري في البادية السورية.", gazetteer, dt.date(2025, 3, 22))
     assert sorted(i.place.name for i in found) == ["Palmyra Airport", "Tiyas Air Base"]
+
+
+def test_an_attack_placed_only_by_a_roads_end_retells_the_one_told(gazetteer):
+    found = run("Gunmen attacked a checkpoint near the town of Shahba on Tuesday, killing three. According to a local "
+                "official in Shahba, the attackers opened fire on the checkpoint on the road leading north towards "
+                "Damascus.", gazetteer, dt.date(2025, 6, 18))
+    assert [i.place.name for i in found] == ["Shahbā"]
+
+
+def test_a_frame_that_names_a_series_of_strikes_does_not_block_the_dated_attack(gazetteer):
+    found = run("أكدت مديرية الأسايش مقتل ثلاثة أشخاص جراء قصف بطائرة مسيّرة استهدف سيارة مدنية قرب قضاء بنجوين، مساء "
+                "الخميس الماضي، في حادثة هي الأحدث ضمن سلسلة ضربات طالت مناطق في المحافظة خلال الأشهر الماضية.",
+                gazetteer, dt.date(2023, 10, 14))
+    assert [(i.event_date, i.fatalities) for i in found] == [(dt.date(2023, 10, 12), 3)]
+
+
+def test_what_came_hours_before_the_attack_neither_blocks_nor_places_it(gazetteer):
+    found = run("شنّت طائرات حربية، أمس الخميس، غارات على جسر الرستن، بعد ساعات من انسحاب القوات الحكومية من مدينة "
+                "حماة.", gazetteer, dt.date(2024, 12, 6))
+    assert [(i.place.name, i.event_date) for i in found] == [("Ar Rastan", dt.date(2024, 12, 5))]
+
+
+def test_no_one_killed_after_a_headline_and_its_story_fills_the_zero(gazetteer):
+    found = run("Israeli missiles hit points near al-Kiswah, three soldiers injured\n\n"
+                "Three soldiers were injured early Friday when missiles targeted military points near al-Kiswah. "
+                "An army officer said later that no one had been killed.", gazetteer, dt.date(2022, 9, 16))
+    assert [(i.fatalities, i.injured) for i in found] == [(0, 3)]
