@@ -29,6 +29,7 @@ CONTEXT_SENTENCES = 8  # how far back a missing date or perpetrator is looked fo
 NONE_FOLLOW = 6  # more sentences after those in which a zero figure ("No one was killed") is still the attack's
 FOLLOW_SENTENCES = 2  # sentences after an incident that may add its casualties, date or means
 CLAUSE_MARKS = ",،;؛:—–()«»\""
+AIRCRAFT = frozenset({"strike", "aircraft", "drone"})  # the classes of a word that names only an aircraft or drone
 CIRCUMSTANCES = frozenset({"vehicle", "truce", "civil", "target"})  # trigger classes that only qualify an attack ("a drone hit a car")
 GENERIC = frozenset({"attack"}) | CIRCUMSTANCES  # classes that say nothing of the means
 COUNTED = frozenset({"attack"})  # attack words whose number counts attacks ("20 attacks"; not "seven strikes hit Hajin")
@@ -93,12 +94,16 @@ class Analysed:
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
     told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
+    frame: tuple[int, int] | None = None  # the words of a frame told after the attack ("…, the latest in a series
+    # of …"): no site
 
 
 def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> list[ExtractedIncident]:
     """Incidents described by ``article``, deduplicated within it."""
     lexicon = lexicon or default_lexicon()
-    analysed = [_analyse(n, s, gazetteer, lexicon, article.published) for n, s in enumerate(sentences(article.text))]
+    parts = sentences(article.text)
+    days = _statement_days(article.text, parts, article.published, lexicon)
+    analysed = [_analyse(n, s, gazetteer, lexicon, days.get(n, article.published)) for n, s in enumerate(parts)]
     context = _context_places(analysed)
     for a in analysed:
         _place(a, gazetteer, context)
@@ -180,13 +185,17 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             continue
         if not a.blocked:
             told |= a.classes
-        if len(previous) == 1 and follow > 0 and not a.blocked and not a.places:
+        named = previous[0] if len(previous) == 1 else next(  # "… near Samawah …, a day after a similar attack near
+            (p for p in previous if a.classes and p.event_date is not None and any(  # Nasiriyah" then "a bomb … a few km from Samawah,
+                m.candidates[0].place.id == p.place.place_id and  # wounding one": Samawah's (not "taken to
+                not _not_a_location(a.cues, m.start, a.words, a.breaks, m.end) for m in a.mentions)), None)  # Tuz hospital")
+        if named is not None and follow > 0 and not a.blocked and not a.places:
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)
             if a.classes or a.casualties:
-                if a.announced and previous[0].event_date is None:
-                    telling_dated.add(previous[0].start)  # (a headline dated by "… said on Friday")
-                _continue(previous[0], a, lexicon, announced)
+                if a.announced and named.event_date is None:
+                    telling_dated.add(named.start)  # (a headline dated by "… said on Friday")
+                _continue(named, a, lexicon, announced)
         elif incidents and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes and \
                 all(i.place.place_id == incidents[0].place.place_id for i in incidents):
             # "No one was killed, but dozens of animals died": a few sentences on, the only attack told (in the
@@ -203,6 +212,39 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     merged = merge_within(incidents, another, frozenset(telling_dated), dateless, separate, frozenset(fresh),
                           frozenset(retellings))
     return _ground_attacks(_without_headline_areas(merged), analysed, lexicon)
+
+
+STATEMENT_HEADER_WORDS = 20  # at most this many words in a line that introduces a dated statement
+HEADER_END = regex.compile(r":(?=\s|$)")  # the colon that ends a header (not a time's, "7:40 p.m.")
+
+
+def _statement_days(text: str, told: list[Sentence], published: dt.date | None,
+                    lexicon: Lexicon) -> dict[int, dt.date]:
+    """The day each quoted statement was issued, for its own words: those after the colon of its header
+    ("Statement 1 (issued Wednesday, 18 November, 11:15 p.m.):" then ""At 20:30 this evening, …"": that
+    evening is Wednesday's, not the day of publication), to the end of the statement's paragraph."""
+    out: dict[int, dt.date] = {}
+    if published is None:
+        return out
+    for n, s in enumerate(told):
+        colon = next((m.start() for m in HEADER_END.finditer(s.text)), -1)
+        if colon < 0:
+            continue
+        words = [w for w, _, _ in words_of(s.text[:colon])]
+        if len(words) > STATEMENT_HEADER_WORDS or not any(
+                "report" in h.payloads for h in lexicon.cues.find(words, [word_key(w) for w in words])):
+            continue  # (an issued statement's header, not "I can confirm that yesterday, at 7:40 p.m.")
+        day = next((d.date for d in find_dates(words, published) if d.precision == 1), None)
+        if day is None or day == published:
+            continue
+        rest = s.start + colon + 1
+        body = len(text) - len(text[rest:].lstrip())  # where the statement begins
+        end = text.find("\n", body)
+        for k in range(n if body < s.end else n + 1, len(told)):
+            if end != -1 and told[k].start >= end:
+                break
+            out[k] = day
+    return out
 
 
 QUESTION_MARKS = ("?", "؟")
@@ -279,6 +321,8 @@ def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
         a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks)
         byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
         a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
+        if a.frame is not None:
+            a.places = [p for p in a.places if not a.frame[0] <= p.mention.start < a.frame[1]]
 
 
 DATELINE_SENTENCES = 4  # the first sentences, where a dateline stands
@@ -323,6 +367,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     keys = [word_key(w) for w in words]
     triggers = lexicon.triggers.find(words, keys)
     offsets = [(sentence.start + s, sentence.start + e) for _, s, e in tokens]
+    if any("civil" in h.payloads for h in triggers):
+        # "Iraqi aircraft carried out reconnaissance flights over the hills": the aircraft flew, struck nothing
+        triggers = [h for h in triggers if not (set(h.payloads) <= AIRCRAFT and set(h.payloads) - {"strike"})]
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
                  {c for h in triggers for c in h.payloads}, triggers, [])
     if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
@@ -338,6 +385,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
             a.classes = set()
             return a
     a.breaks = _breaks(a)
+    clauses = frozenset(b for b in a.breaks if words[b].casefold() == "and")  # ", and …": another clause
     told_days: list[int] = []
     a.dates = written = find_dates(words, reference, same_day=told_days)  # (every date's words are no casualty figure)
     a.told_day = told_days[0] if told_days else None
@@ -366,7 +414,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
     # (its frame may name attacks of its own: "… قرب قضاء بنجوين …، مساء الخميس، في حادثة هي الأحدث ضمن سلسلة
     # ضربات طالت مناطق في المحافظة خلال الأشهر الماضية")
-    trailing = bool(blockers) and bool(triggers) and any(d.precision == 1 and not _told_on(d, cues, triggers)
+    trailing = bool(blockers) and bool(triggers) and any(d.precision == 1 and not _told_on(d, cues, triggers, clauses=clauses)
                                                          for d in a.dates) and all(
         any(triggers[0].end <= b <= h.start for b in a.breaks) for h in blockers if triggers[0].start < h.start)
     a.fighters = any("fighters" in h.payloads for h in cues)
@@ -374,7 +422,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # with no day is a tally (but "two rockets hit the base", "40 air strikes on Monday" are not)
     # (a day the count was told on is none of the attacks': "The Pentagon said on Tuesday the coalition had carried
     # out more than 20 air strikes in and around Fallujah since the offensive began": any count, with "since")
-    a.blocked = a.blocked or (not any(d.precision == 1 and not _told_on(d, cues, triggers) for d in a.dates) and any(
+    a.blocked = a.blocked or (not any(d.precision == 1 and not _told_on(d, cues, triggers, clauses=clauses) for d in a.dates) and any(
         t.start and (set(t.payloads) <= COUNTED or any(w in SINCE for w in folded[t.end:])) and
         parse_number(words[t.start - 1]) is not None for t in triggers))
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
@@ -416,12 +464,16 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
-    a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers)
+    a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers, clauses=clauses)
+    if a.announced and a.told_day is not None and a.dates[0].precision == 1:
+        # "CENTCOM said on Wednesday that its forces had carried out a strike … the previous day": Tuesday
+        a.dates = [replace(a.dates[0], date=a.dates[0].date + dt.timedelta(days=a.told_day))]
+        a.announced, a.told_day = False, None
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
-        told = [d for d in a.dates if not _told_on(d, cues, triggers)]
+        told = [d for d in a.dates if not _told_on(d, cues, triggers, clauses=clauses)]
         a.dates = told or a.dates
     # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone
-    a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report")]
+    a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report", clauses)]
     if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday
         a.dates = [d for d in a.dates if not any(d.start - SINCE_REACH <= i < d.start for i in since_at)] or a.dates
     actor_hits = lexicon.actors.find(words, keys)
@@ -438,14 +490,21 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.casualties = casualties(words, keys, lexicon, cues, written, triggers, a.breaks)
     if trailing and a.blocked and any(n for pos, _, n in a.casualties if pos < min(h.start for h in blockers)):
         a.blocked = False
+        # ("…, the latest in a series of strikes … in the Idlib region": from the break that opens it)
+        first = min(h.start for h in blockers)
+        start = max((b for b in a.breaks if triggers[0].end <= b <= first), default=first)
+        a.frame = (start, min((b for b in a.breaks if b > first), default=len(words)))
     return a
 
 
-def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit], role: str = "speech") -> bool:
+def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit], role: str = "speech",
+             clauses: frozenset[int] = frozenset()) -> bool:
     """``d`` dates the telling: it follows a reporting verb ("announced yesterday", "أعلنت …
-    أمس") with no attack word between them."""
+    أمس") with no attack word between them, in the same clause (not "… the ministry said, and two
+    attackers were killed early on Wednesday": ``clauses`` are where ", and" opens another)."""
     return any(role in h.payloads and 0 <= d.start - h.end <= SPEECH_DATE_REACH and
-               not any(h.end <= t.start < d.start for t in triggers) for h in cues)
+               not any(h.end <= t.start < d.start for t in triggers) and
+               not any(h.end <= c <= d.start for c in clauses) for h in cues)
 
 
 def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gazetteer, lexicon: Lexicon) -> list[Located]:
@@ -740,8 +799,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
         if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
             continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
-        if role == "direction" and _close_by(cues, words, m.start):
+        if role == "direction" and _close_by(cues, words, m.start) and not (
+                out and out[-1].role in ("locative", "near") and m.start - out[-1].mention.end <= DISTRICT_GAP + 3):
             role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
+            # (unless the site is named just before: "at the northern entrance to al-Ashara, about 15 kilometres
+            # south-east of al-Mayadin")
         if role == "container" and place.name == place.admin1 and any(
                 "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues):
             continue  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no point
@@ -771,9 +833,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
-        if role == "locative" and out and m.start - out[-1].mention.end <= 2 and m.start - 1 in breaks | {m.start} and \
-                words[m.start - 1].casefold() in COMPASS and out[-1].role not in REFERENCES:
-            role = "container"  # "on the outskirts of Ad Dana, northern Idlib": the province the town is in
+        if role == "locative" and out and 0 < m.start - out[-1].mention.end <= 2 and out[-1].mention.end in breaks and \
+                words[m.start - 1].casefold() in COMPASS and out[-1].role not in REFERENCES and \
+                all(w.casefold() in COMPASS or w.casefold() == "in" for w in words[out[-1].mention.end:m.start]):
+            role = "container"  # "on the outskirts of Ad Dana, northern Idlib", "Darkush, in western Idlib": the
+            # province the town is in
         if role is None and m.start and words[m.start - 1].endswith(("'s", "’s")):
             # "in Syria's Sarmin", "in Iraq's Sinjar district": the country's place word is the place's
             country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
@@ -1112,12 +1176,19 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
         # "… near Tarmiyah, two days after militants attacked an army post near Dujail"
         after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
         after = after if after is not None else _joined(a, lo, hi)
-        return after if after is not None else next(
+        after = after if after is not None else next(
             (b for b in _while_breaks(a.words, a.breaks) if lo <= b < hi and
              (any(set(t.payloads) - GENERIC for t in a.triggers if t.start >= hi) or
               any(b < t.start < hi for t in a.triggers))), None)  # ("، فيما أصيب جنديان بهجوم شنه مسلحون … قرب مندلي")
-    # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn)
-    turn = next((b for b in _while_breaks(a.words, a.breaks) if lo <= b <= first), None)
+        # "… near al-Mayadin …, the ministry said, and two attackers were killed early on Wednesday when gunmen
+        # attacked an army checkpoint in the nearby town of al-Ashara": a clause of its own, with its own attack word
+        return after if after is not None else max(
+            (b for b in a.breaks if lo < b < hi and a.words[b].casefold() == "and" and
+             any(b < t.start < hi for t in a.triggers)), default=None)
+    # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn;
+    # "مسيرة إسرائيلية تستهدف سيارة قرب جديدة يابوس بعد يومين من غارة على القصير": so does "two days after")
+    turn = next((h.start for h in a.cues if lo <= h.start <= first and set(h.payloads) & AFTER_DAYS.keys()), None)
+    turn = turn if turn is not None else next((b for b in _while_breaks(a.words, a.breaks) if lo <= b <= first), None)
     turn = turn if turn is not None else max((b for b in a.breaks if lo <= b <= first), default=None)
     return turn if turn is not None else _joined(a, lo, first + 1)
 
@@ -1296,10 +1367,15 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
             # keep the dated story over its headline, the airport or district over its town
             twin.place, twin.mention, twin.candidates = inc.place, inc.mention, inc.candidates
             twin.evidence, twin.start, twin.end = inc.evidence, inc.start, inc.end
+        drone = {twin.incident_type, inc.incident_type} == {"airstrike", "drone_strike"} and all(  # a drone's strike,
+            x.event_date is not None for x in (twin, inc) if x.incident_type == "drone_strike")  # told exactly (not by
+        # a headline's, whose drone may be another place's: "غارات … قرب الميادين بعد هجوم بمسيّرة على قاعدة كونيكو")
         if twin.incident_type == "other" or (inc.incident_type == "missile_attack" and twin.incident_type != "drone_strike") or \
                 (twin.event_date is None and (not _same_kind(twin.incident_type, inc.incident_type) or
                                               {twin.incident_type, inc.incident_type} == DRONES)):
             twin.incident_type = inc.incident_type  # the means told, the more specific of kin, the story's
+        if drone:
+            twin.incident_type = "drone_strike"
         twin.fatalities = _max(twin.fatalities, inc.fatalities)
         twin.injured = _max(twin.injured, inc.injured)
         if twin.event_date is None or (inc.time_precision or 9) < (twin.time_precision or 9):
@@ -1326,7 +1402,9 @@ KIN = ({"rocket_attack", "missile_attack"},  # a headline's "ballistic missiles"
        {"drone_strike", "drone_attack"})  # "a car was hit by a drone near X" … "a small explosive drone struck a car near X"
 LATER_KIN = {("airstrike", "rocket_attack"),  # a dated "Israeli air raid on al-Kiswah" then "air defences met
               ("drone_strike", "rocket_attack"),  # the rockets"; "a drone hit a car" then "it fired a rocket"
-              ("drone_strike", "airstrike")}  # "an unmanned aircraft strike near X" then "a car was struck near X"
+              ("drone_strike", "airstrike"),  # "an unmanned aircraft strike near X" then "a car was struck near X"
+              ("airstrike", "drone_strike")}  # "a strike … near al-Dana" then "The strike, conducted by an unmanned
+# aircraft near the town of al-Dana": a drone's strike is an air strike told more exactly (the drone's word wins)
 # Not a headline's (undated) "strike … and shells on Dhiban", nor rockets told before an air raid.
 
 

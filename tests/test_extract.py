@@ -1801,3 +1801,97 @@ def test_no_one_killed_after_a_headline_and_its_story_fills_the_zero(gazetteer):
                 "Three soldiers were injured early Friday when missiles targeted military points near al-Kiswah. "
                 "An army officer said later that no one had been killed.", gazetteer, dt.date(2022, 9, 16))
     assert [(i.fatalities, i.injured) for i in found] == [(0, 3)]
+
+
+def test_a_site_named_before_a_close_reference_point_keeps_it_a_reference(gazetteer):
+    found = run("Before dawn on Wednesday, gunmen attacked a checkpoint at the northern entrance to al-Ashara, about "
+                "15 kilometres south-east of al-Mayadin.", gazetteer, dt.date(2026, 1, 21))
+    assert [i.place.name for i in found] == ["Al ‘Ashārah"]
+
+
+def test_an_and_clause_after_what_was_said_has_its_own_day(gazetteer):
+    found = run("Three soldiers were killed on Tuesday when a roadside bomb struck their patrol near the town of "
+                "al-Mayadin, the ministry said, and two attackers were killed early on Wednesday when gunmen attacked "
+                "an army checkpoint in the nearby town of al-Ashara.", gazetteer, dt.date(2026, 1, 21))
+    assert {(i.place.name, i.event_date, i.incident_type) for i in found} == {
+        ("al-Mayadin", dt.date(2026, 1, 20), "ied"), ("Al ‘Ashārah", dt.date(2026, 1, 21), "clash")}
+
+
+def test_the_previous_day_of_an_announcement_is_the_attacks_day_and_a_drone_tells_the_strike_exactly(gazetteer):
+    found = run("U.S. Central Command said on Wednesday that its forces had carried out a strike in northwest Syria "
+                "the previous day that killed two members of Hurras al-Din near the town of al-Dana. The strike, "
+                "conducted by an unmanned aircraft near the town of al-Dana, killed both men.", gazetteer,
+                dt.date(2025, 3, 19))
+    assert [(i.place.name, i.event_date, i.incident_type) for i in found] == [
+        ("Ad Dānā", dt.date(2025, 3, 18), "drone_strike")]
+
+
+@pytest.mark.parametrize("text", [
+    # a long record, a recurring problem, a wave of strikes over days: no one attack
+    "But many of them fought alongside his own men for a decade, and there are sensitivities in Idlib.",
+    "Tribal clashes are a recurring problem in northern Basra, where large clans own heavy weapons.",
+    "Last week, a wave of drone strikes hit oil and gas facilities in Duhok and Erbil provinces.",
+    # aircraft that flew over a place struck nothing
+    "Security sources said Iraqi aircraft carried out reconnaissance flights over the hills south of Kifri on "
+    "Wednesday morning.",
+])
+def test_records_series_and_flights_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2025, 7, 22)) == []
+
+
+def test_a_province_after_a_comma_and_in_is_the_towns(gazetteer):
+    found = run("On 20 December, an airstrike struck the outskirts of Darkush, in western Idlib near the Orontes "
+                "river.", gazetteer, dt.date(2022, 12, 21))
+    assert [i.place.name for i in found] == ["Darkūsh"]
+
+
+def test_a_statements_evening_is_the_day_it_was_issued(gazetteer):
+    text = ("Two soldiers killed in attack near Khanaqin\n\n"
+            "Statement 1 (issued Wednesday, 18 November, 11:15 p.m.):\n\n"
+            "\"At 20:30 this evening, a group of Daesh terrorist gangs attacked a position of the army near "
+            "Khanaqin. Two of our fighters were martyred.\"\n")
+    found = run(text, gazetteer, dt.date(2020, 11, 19))
+    assert [(i.place.name, i.event_date, i.incident_type) for i in found] == [
+        ("Khanaqin", dt.date(2020, 11, 18), "clash")]
+
+
+def test_a_time_is_no_statement_header(gazetteer):
+    found = run("I can confirm that yesterday, at approximately 7:40 p.m. local time, forces at the al-Tanf garrison "
+                "were targeted by two one-way attack drones.", gazetteer, dt.date(2022, 11, 9))
+    assert [i.event_date for i in found] == [dt.date(2022, 11, 8)]
+
+
+def test_a_common_word_that_spells_a_town_is_no_place(gazetteer):
+    assert run("ولم تصدر السلطات تعليقاً، غير أن وسائل إعلام محلية أوردت الخبر مكتفية بالإشارة إلى «انفجار لغم» في "
+               "البادية أمس.", gazetteer, dt.date(2024, 3, 20)) == []
+
+
+def test_an_attack_less_than_a_day_before_takes_the_day_before(gazetteer):
+    found = run("استهدفت عبوة ناسفة ظهر اليوم الثلاثاء رتلاً على الطريق السريع قرب قضاء السماوة، ما أدى إلى إصابة "
+                "سائق، وذلك بعد أقل من يوم على هجوم مماثل قرب مدينة الناصرية.", gazetteer, dt.date(2020, 8, 18))
+    assert {(i.place.name, i.event_date) for i in found} == {
+        ("Samawah", dt.date(2020, 8, 18)), ("Nasiriyah", dt.date(2020, 8, 17))}
+
+
+def test_a_follow_up_naming_one_of_two_attacks_gives_that_one_its_figures(gazetteer):
+    found = run("استهدفت عبوة ناسفة ظهر اليوم الثلاثاء رتلاً قرب قضاء السماوة، وذلك بعد أقل من يوم على هجوم مماثل قرب "
+                "مدينة الناصرية. وقال مصدر إن «عبوة ناسفة محلية الصنع انفجرت عند مرور رتل مؤلف من نحو عشر شاحنات "
+                "مدنية على الطريق الدولي، على بعد كيلومترات قليلة من السماوة»، مضيفاً أن "
+                "الانفجار أسفر عن «إصابة سائق بجروح طفيفة، من دون وقوع قتلى».", gazetteer, dt.date(2020, 8, 18))
+    assert {i.place.name: (i.fatalities, i.injured) for i in found} == {
+        "Samawah": (0, 1), "Nasiriyah": (None, None)}
+
+
+def test_a_frame_after_the_attack_places_nothing(gazetteer):
+    found = run("أكدت مديرية الأسايش مقتل ثلاثة أشخاص جراء قصف بطائرة مسيّرة استهدف سيارة قرب قضاء بنجوين، مساء الخميس "
+                "الماضي، في حادثة هي الأحدث ضمن سلسلة ضربات طالت مناطق في قضاء بنجوين وقضاء حلبجة خلال الأشهر الماضية.",
+                gazetteer, dt.date(2023, 10, 14))
+    assert [i.place.name for i in found] == ["Baynjiwayn"]
+
+
+def test_a_headlines_two_days_after_clause_has_its_own_means(gazetteer):
+    found = run("مسيرة إسرائيلية تستهدف سيارة قرب جديدة يابوس بعد يومين من غارة على القصير\n\n"
+                "قُتل شخصان، صباح اليوم السبت، بغارة نفذتها طائرة مسيرة إسرائيلية على سيارة قرب بلدة جديدة يابوس.",
+                gazetteer, dt.date(2024, 10, 12))
+    assert {i.place.name: i.incident_type for i in found} == {
+        "Judaydat Yābūs": "drone_strike", "al-Qusayr": "airstrike"}
