@@ -318,7 +318,7 @@ def _place(a: Analysed, gazetteer: Gazetteer, context: list[Place]) -> None:
         mentions = [replace(m, candidates=tuple(gazetteer.rank(list(m.candidates), feature_hint=m.hint,
                                                                context_places=context))) for m in a.mentions]
         attacks = frozenset(h.start for h in a.triggers if set(h.payloads) - GENERIC - CIRCUMSTANCES)
-        a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks)
+        a.places = _locate(mentions, a.cues, a.covered, a.words, a.breaks, _breaks(a, "("), attacks, _label(a))
         byline = _dateline_end(a)  # "Hama/Damascus, SANA - …": where the reporter is, not the site
         a.places = [p for p in a.places if a.offsets[p.mention.start][0] >= byline] or a.places
         if a.frame is not None:
@@ -345,19 +345,27 @@ def _join_scene(analysed: list[Analysed], article: Article, gazetteer: Gazetteer
     """"The minibus left the market in Qayyarah on Thursday morning. A few kilometres out of town, a bomb
     went off under its front wheels": a feature's first attack, told with neither place nor day right
     after the sentence that sets its scene, is read together with that sentence. The attack is told with its
-    means and what they did ("a bomb … went off"), not a word alone ("Aircraft flew over the capital")."""
+    means and what they did ("a bomb … went off"), not a word alone ("Aircraft flew over the capital"). So is
+    a first attack told with its day but no place and the sentence that places it ("Last night … U.S. forces
+    conducted precision strikes against five weapons storage facilities. The facilities were located at Jurf
+    al-Sakhar … and at an unfinished airport site near the city of Karbala")."""
     for n in range(1, len(analysed)):
         a, scene = analysed[n], analysed[n - 1]
         if scene.classes and scene.places:
             return  # (only before any attack was placed: later, a placeless attack is the one told)
-        if len(a.triggers) < 2 or a.blocked or a.places or a.dates or scene.classes or \
-                "\n" in article.text[scene.end:a.start]:
+        if "\n" in article.text[scene.end:a.start]:
             continue
-        joined = _analyse(n, Sentence(scene.start, a.end, article.text[scene.start:a.end]), gazetteer, lexicon,
+        if len(a.triggers) >= 2 and not (a.blocked or a.places or a.dates or scene.classes):
+            k = n  # (the scene, then the attack)
+        elif scene.classes and not (scene.blocked or a.classes) and any(d.precision == 1 for d in scene.dates):
+            k = n - 1  # (the attack, then where)
+        else:
+            continue
+        joined = _analyse(k, Sentence(scene.start, a.end, article.text[scene.start:a.end]), gazetteer, lexicon,
                           article.published)
         _place(joined, gazetteer, context)
         if not joined.blocked and joined.places and any(d.precision == 1 for d in joined.dates):
-            analysed[n] = joined
+            analysed[k] = joined
             return
 
 
@@ -472,8 +480,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
         told = [d for d in a.dates if not _told_on(d, cues, triggers, clauses=clauses)]
         a.dates = told or a.dates
-    # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone
-    a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report", clauses)]
+    # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone (not "In a
+    # statement, CENTCOM said: "On Aug. 22, …"": after a break, the statement's own words)
+    a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report", a.breaks)]
     if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday
         a.dates = [d for d in a.dates if not any(d.start - SINCE_REACH <= i < d.start for i in since_at)] or a.dates
     actor_hits = lexicon.actors.find(words, keys)
@@ -762,9 +771,23 @@ def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -
     return all(i in covered or words[i].casefold() in ("the", "a", "an") for i in range(start, end))
 
 
+LABEL_WORDS = 8  # at most this many words between a sentence's first place name and the colon that ends its label
+
+
+def _label(a: Analysed) -> int:
+    """Where a label naming a place opens the sentence ("- Al-Sanamayn (Daraa, northern countryside), Tuesday:
+    Unidentified gunmen attacked …"): the first word, when a colon ends the label; else -1."""
+    first = _first_word(a.words)
+    colon = next((m.start() for m in HEADER_END.finditer(a.text)), None)
+    if colon is None or first >= len(a.words):
+        return -1
+    ends = sum(1 for s, _ in a.offsets if s - a.start < colon)  # the words before the colon
+    return first if 0 < ends - first <= LABEL_WORDS else -1
+
+
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
             breaks: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset(),
-            attacks: frozenset[int] = frozenset()) -> list[Located]:
+            attacks: frozenset[int] = frozenset(), label: int = -1) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -856,6 +879,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 (m.start == 0 or words[m.start - 1].casefold() not in DEFINITE and not words[m.start - 1].endswith(("'s", "’s"))):
             role = "named"  # "Baghdad car bomb kills six": the attack named by its place (see below; not "the
             # Fallujah bombing", "Sunday's Hawija bombing": an attack told before)
+        if role is None and m.start == label and place.feature != "governorate" and place.name != place.admin1:
+            # (not a province's section, "Anbar: …", "Deir Ezzor: SOHR activists have reported …")
+            role = "locative"  # ("- Al-Sanamayn (Daraa, northern countryside), Tuesday: gunmen attacked …")
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
             role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
         if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \

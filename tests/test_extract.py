@@ -1895,3 +1895,55 @@ def test_a_headlines_two_days_after_clause_has_its_own_means(gazetteer):
                 gazetteer, dt.date(2024, 10, 12))
     assert {i.place.name: i.incident_type for i in found} == {
         "Judaydat Yābūs": "drone_strike", "al-Qusayr": "airstrike"}
+
+
+def test_a_bulleted_label_names_the_site(gazetteer):
+    found = run("Weekly round-up\n\n"
+                "- Al-Sanamayn (Daraa, northern countryside), Tuesday: Unidentified gunmen attacked a military "
+                "checkpoint, killing two soldiers and wounding three.\n"
+                "- Daraa: a car bomb went off in an empty street on Sunday.", gazetteer, dt.date(2023, 2, 16))
+    assert [(i.place.name, i.event_date, i.fatalities) for i in found][0] == ("Aş Şanamayn", dt.date(2023, 2, 14), 2)
+
+
+def test_a_first_dated_attack_is_placed_by_the_sentence_after_it(gazetteer):
+    found = run("Last night, Thursday, at about 10 p.m. Iraq time, U.S. forces conducted precision defensive strikes "
+                "against five weapons storage facilities used by Kata'ib Hezbollah. The facilities were located at "
+                "Jurf al-Sakhar, south-west of Baghdad, and at an unfinished airport site near the city of Karbala.",
+                gazetteer, dt.date(2020, 3, 13))
+    assert {(i.place.name, i.event_date) for i in found} == {
+        ("Jurf al-Nasr", dt.date(2020, 3, 12)), ("Karbala", dt.date(2020, 3, 12))}
+
+
+@pytest.mark.parametrize("text", [
+    # the time of writing, not the strike's day
+    "قُتل شخصان بقصف مسيّرة تركية استهدف سيارة قرب مخيم مخمور مساء أمس. ولم تصدر وزارة الدفاع التركية بياناً بشأن "
+    "الضربة حتى ظهر اليوم الأربعاء، وتقول إن مخيم مخمور يُستخدم قاعدةً خلفية.",
+    "Three SDF fighters were killed in an attack on a checkpoint near Subaykhan on Tuesday. In a statement on "
+    "Wednesday, the SDF said its fighters had repelled an attack on one of its posts near Subaykhan.",
+])
+def test_the_day_a_statement_was_made_is_not_a_second_attack(gazetteer, text):
+    assert len(run(text, gazetteer, dt.date(2023, 9, 13))) == 1
+
+
+def test_a_statements_own_words_keep_their_day(gazetteer):
+    found = run("In a statement, U.S. Central Command said: \"On Aug. 22, U.S. Central Command forces conducted an "
+                "unmanned aircraft strike near the town of Sarmada, killing a senior official.\"", gazetteer,
+                dt.date(2024, 8, 24))
+    assert [i.event_date for i in found] == [dt.date(2024, 8, 22)]
+
+
+def test_only_hours_after_is_an_earlier_attack(gazetteer):
+    found = run("أصيب جنديان بجروح، فجر اليوم الاثنين، جراء عدوان إسرائيلي بصواريخ أرض-أرض استهدف مواقع في محيط بلدة "
+                "الكسوة، وذلك بعد ساعات فقط من غارات جوية إسرائيلية طالت مطار الشعيرات العسكري. وكانت طائرات حربية "
+                "إسرائيلية قد شنت مساء أمس الأحد غارات على مطار الشعيرات.", gazetteer, dt.date(2022, 11, 14))
+    assert {(i.place.name, i.event_date) for i in found} == {
+        ("Al Kiswah", dt.date(2022, 11, 14)), ("Shayrat Air Base", dt.date(2022, 11, 13))}
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف أن هذه الضربة هي الأحدث في سلسلة من الاستهدافات الإسرائيلية التي طالت مناطق ريف دمشق والقنيطرة.",
+    "وفي سياق متصل، تحدثت مصادر محلية عن تحليق مكثف للطيران المسير الإسرائيلي فوق بلدات في القنيطرة خلال الليلة "
+    "الماضية، من دون تسجيل أي ضربات جديدة.",
+])
+def test_a_series_flights_and_strikes_not_recorded_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2024, 2, 14)) == []
