@@ -431,7 +431,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # (a day the count was told on is none of the attacks': "The Pentagon said on Tuesday the coalition had carried
     # out more than 20 air strikes in and around Fallujah since the offensive began": any count, with "since")
     a.blocked = a.blocked or (not any(d.precision == 1 and not _told_on(d, cues, triggers, clauses=clauses) for d in a.dates) and any(
-        t.start and (set(t.payloads) <= COUNTED or any(w in SINCE for w in folded[t.end:])) and
+        t.start and (set(t.payloads) <= COUNTED or any(w in SINCE_WORDS for w in folded[t.end:])) and
         parse_number(words[t.start - 1]) is not None for t in triggers))
     # "fighting has killed more than 500 since December": a running tally (but "the first attack since
     # September, when six rockets hit the airport" tells of September's)
@@ -807,8 +807,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         if _scene_of_reaction(cues, m, breaks, words):
             return []  # (and so are the places it goes on to name: "… rallied in Tahrir Square to condemn …")
-        if _not_a_location(cues, m.start, words, breaks, m.end, names):
-            remote = m.end
+        if _not_a_location(cues, m.start, words, breaks, m.end, names) or (
+                remote >= 0 and m.start - remote <= 1 and (m.clitic[:1] == "و" or words[m.start - 1].casefold() in JOINERS)):
+            remote = m.end  # (and the place joined to it: "قال سكان في حي القدم وصحنايا")
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
@@ -950,6 +951,10 @@ def _drop_containers(places: list[Located]) -> list[Located]:
                 any(c.place.admin1 == p.place.admin1 and c.place.precision >= p.place.precision for c in containers)]
         located = ends[:1] or containers or \
             [p for p in places if p.role not in REFERENCES] or places[:1]  # "east of al-Qayyarah, south of Mosul"
+        if all(p.role == "route" for p in places):  # "على الطريق الواصل بين مدينة القامشلي وبلدة القحطانية": the
+            # smaller end, nearer the open road than a city is (the first of two alike)
+            located = [min(places, key=lambda p: 0 if p.place.feature in FACILITIES else
+                           SETTLEMENT_RANK.get(p.place.feature, len(SETTLEMENT_RANK) + 1))]  # (a dam or base: its point)
     keep: list[Located] = []
     seen: set[str] = set()
     for p in located:
@@ -997,7 +1002,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             incident_type = local
         killed, injured = _assigned(a, k)
         date = None if _earlier_clause(a, loc) else \
-            _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or _context_date(a, before)
+            _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or \
+            (None if _heading(a) else _context_date(a, before))
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -1254,6 +1260,15 @@ def _nearest_date(dates: list[DateExpr], m: Mention, anchors: list[int] = ()) ->
     return min(dates, key=distance, default=None)
 
 
+HEADING_WORDS = 12  # at most this many words in a heading line
+
+
+def _heading(a: Analysed) -> bool:
+    """A heading ("قصف على سيدكان", a subhead between paragraphs): a short line with no full stop. Like a
+    headline it names the attack the section tells, with no day of its own to borrow from the sentences before."""
+    return len(a.words) <= HEADING_WORDS and not a.text.rstrip().endswith((".", "!", "?", "؟", "…", ":", '"', "»", "”"))
+
+
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     """The date of the nearest earlier sentence about the same kind of attack, else of the
     nearest earlier dated attack ("Israeli jets struck three airports last night … In western
@@ -1412,6 +1427,7 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
 
 
 SETTLEMENTS = ("city", "town", "village")
+SETTLEMENT_RANK = {"village": 1, "town": 2, "city": 3}  # the smaller a road's end, the nearer the road
 
 
 def _same_telling(o: ExtractedIncident, inc: ExtractedIncident) -> bool:

@@ -1947,3 +1947,29 @@ def test_only_hours_after_is_an_earlier_attack(gazetteer):
 ])
 def test_a_series_flights_and_strikes_not_recorded_are_no_incident(gazetteer, text):
     assert run(text, gazetteer, dt.date(2024, 2, 14)) == []
+
+
+def test_explosions_residents_heard_are_no_site(gazetteer):
+    found = run("قُتل 15 عنصراً بصواريخ إسرائيلية على موقع قرب الكسوة مساء أمس. وفي دمشق، قال سكان في حي القدم وصحنايا "
+                "إنهم سمعوا دوي انفجارات متتالية مساء أمس، ورأوا ومضات في السماء.", gazetteer, dt.date(2018, 5, 9))
+    assert [i.place.name for i in found] == ["Al Kiswah"]
+
+
+def test_a_subhead_takes_no_day_from_the_section_before(gazetteer):
+    found = run("قُتل شخصان، مساء أمس الأحد، بقصف نفذته طائرة مسيّرة على طريق قرب قضاء بنجوين.\n\n"
+                "قصف على سيدكان\n\n"
+                "وفي حادث منفصل، قصفت المدفعية الإيرانية يوم السبت أطراف قرى عدة قرب ناحية سيدكان.",
+                gazetteer, dt.date(2023, 2, 6))
+    assert {(i.place.name, i.event_date) for i in found} == {
+        ("Baynjiwayn", dt.date(2023, 2, 5)), ("Sidakan", dt.date(2023, 2, 4))}
+
+
+def test_rocket_attacks_counted_since_a_season_are_a_tally(gazetteer):
+    assert run("وتشير إحصائيات غير رسمية إلى أن أكثر من 25 هجوماً صاروخياً استهدف منذ الخريف الماضي مواقع تضم قوات "
+               "أجنبية، بينها السفارة الأمريكية في بغداد وقواعد في الأنبار.", gazetteer, dt.date(2020, 5, 6)) == []
+
+
+def test_a_roads_smaller_end_is_where_a_car_was_struck(gazetteer):
+    found = run("قُتل عنصر من الأسايش، أمس الأربعاء، بقصف طائرة مسيّرة تركية استهدف سيارتهم على الطريق الواصل بين مدينة "
+                "القامشلي وبلدة القحطانية.", gazetteer, dt.date(2022, 2, 3))
+    assert [i.place.name for i in found] == ["Al Qaḩţānīyah"]
