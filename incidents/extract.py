@@ -38,7 +38,7 @@ AIRCRAFT_SENTENCES = 3  # how far back jets named before make later missiles the
 ROUTE_REACH = 8  # words from "the road linking", "taken to" to the places they make remote (up to a comma)
 NEAR_REFERENCE_GAP = 3  # words between a located place and a "near Y" that only says where it lies ("X air base near Y")
 ANAPHOR_DATE_REACH = 6  # words from "in the same area" to a date told after it
-ANNOUNCED_AFTER_DAYS = 3  # an attack is announced within days of it ("… الشهر الماضي" is another one)
+ANNOUNCED_AFTER_DAYS = 7  # an attack is announced within days of it ("… الشهر الماضي" is another one)
 SPEECH_DATE_REACH = 7  # words from "announced", "أعلنت" to the date of the announcement
 ADVERB_SINCE = frozenset({"have", "has", "had"})  # "have since waged …": "since" with no starting point of its own
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
@@ -454,7 +454,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         # عنيفة منذ سيطرة الفصائل على منبج في التاسع من الشهر": that day is the takeover's)
         days = [d for d in a.dates if d.precision == 1 and not any(d.start - SINCE_REACH <= i < d.start for i in since_at)]
         a.blocked = not days and any(
-            not any(h.start < b <= t.start and b <= d.start for t in triggers for b in a.breaks for d in a.dates)
+            not any(h.start < b <= t.start and b <= d.start for t in triggers if set(t.payloads) - CIRCUMSTANCES
+                    for b in a.breaks for d in a.dates)  # (not "…, despite the ceasefire agreed in March 2020")
             for h in ongoing)  # (but "وتشهد ديالى منذ أشهر توتراً؛ ففي شباط قُتل ثلاثة بهجوم …" tells February's)
     # "government forces have been criticised for using barrel bombs in Aleppo": an undated English perfect
     # with no figure tells a record, not an attack
@@ -774,20 +775,21 @@ def _between_are_cues(cues: list[Hit], start: int, end: int, words: list[str]) -
 LABEL_WORDS = 8  # at most this many words between a sentence's first place name and the colon that ends its label
 
 
-def _label(a: Analysed) -> int:
-    """Where a label naming a place opens the sentence ("- Al-Sanamayn (Daraa, northern countryside), Tuesday:
-    Unidentified gunmen attacked …"): the first word, when a colon ends the label; else -1."""
+def _label(a: Analysed) -> tuple[int, int]:
+    """The words of a label that opens the sentence and names a place ("- Al-Sanamayn (Daraa, northern
+    countryside), Tuesday: Unidentified gunmen attacked …", "- Dhi Qar / Nasiriyah: An improvised explosive
+    device …"), when a colon ends it; else an empty span."""
     first = _first_word(a.words)
     colon = next((m.start() for m in HEADER_END.finditer(a.text)), None)
     if colon is None or first >= len(a.words):
-        return -1
+        return 0, 0
     ends = sum(1 for s, _ in a.offsets if s - a.start < colon)  # the words before the colon
-    return first if 0 < ends - first <= LABEL_WORDS else -1
+    return (first, ends) if 0 < ends - first <= LABEL_WORDS else (0, 0)
 
 
 def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: list[str],
             breaks: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset(),
-            attacks: frozenset[int] = frozenset(), label: int = -1) -> list[Located]:
+            attacks: frozenset[int] = frozenset(), label: tuple[int, int] = (0, 0)) -> list[Located]:
     """The in-area places the sentence names as locations, not as speakers or references.
 
     Roles: ``locative`` (in X, X base), ``near`` (near X), ``direction`` (south of X: a
@@ -824,10 +826,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
             continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
         if role == "direction" and _close_by(cues, words, m.start) and not (
-                out and out[-1].role in ("locative", "near") and m.start - out[-1].mention.end <= DISTRICT_GAP + 3):
+                out and out[-1].role in ("locative", "near") and (m.start - out[-1].mention.end <= DISTRICT_GAP + 3 or
+                                                                 not any(out[-1].mention.end <= t < m.start for t in attacks))):
             role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
-            # (unless the site is named just before: "at the northern entrance to al-Ashara, about 15 kilometres
-            # south-east of al-Mayadin")
+            # (unless the site is named just before, or with no attack told between: "at the northern entrance to
+            # al-Ashara, about 15 kilometres south-east of al-Mayadin", "Sarmin, a town … about 7 km south-east of Idlib")
         if role == "container" and place.name == place.admin1 and any(
                 "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues):
             continue  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no point
@@ -880,7 +883,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 (m.start == 0 or words[m.start - 1].casefold() not in DEFINITE and not words[m.start - 1].endswith(("'s", "’s"))):
             role = "named"  # "Baghdad car bomb kills six": the attack named by its place (see below; not "the
             # Fallujah bombing", "Sunday's Hawija bombing": an attack told before)
-        if role is None and m.start == label and place.feature != "governorate" and place.name != place.admin1:
+        if role is None and label[0] <= m.start < label[1] and place.feature != "governorate" and \
+                place.name != place.admin1:
             # (not a province's section, "Anbar: …", "Deir Ezzor: SOHR activists have reported …")
             role = "locative"  # ("- Al-Sanamayn (Daraa, northern countryside), Tuesday: gunmen attacked …")
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
@@ -1078,6 +1082,13 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
         if not any(start <= t.start < end and set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
                 not any(start <= pos < end for pos, _, _ in a.casualties):
             return True
+    # "residents said Israeli drones were seen flying over several villages …, hours after the strike": the only
+    # attack told is what came before
+    since = min((h.start for h in a.cues if h.start >= loc.mention.end and set(h.payloads) & AFTER_DAYS.keys()),
+                default=None)
+    if since is not None and all(t.start >= since for t in a.triggers if set(t.payloads) - CIRCUMSTANCES) and \
+            not any(pos < since for pos, _, _ in a.casualties):
+        return True
     turn = next((b for b in turns if b >= loc.mention.end), None)
     return turn is not None and any(set(t.payloads) - GENERIC - CIRCUMSTANCES for t in a.triggers) and \
         all(t.start >= turn for t in a.triggers) and not any(pos < turn for pos, _, _ in a.casualties)

@@ -36,6 +36,7 @@ def test_casualties_belong_to_the_place_they_follow(gazetteer):
     ("قصف موقع في القائم وسقوط عشرات القتلى.", None, None),
     ("A drone strike in al-Qaim killed a militia commander.", 1, None),
     ("A drone strike in al-Qaim killed a senior official.", 1, None),
+    ("قُتل منتسبان في هجوم على نقطة قرب القائم.", 2, None),  # a dual
     # "no one" is none, not one
     ("Rockets hit Ain al-Asad air base. An officer said no one had been killed.", 0, None),
     ("Rockets hit Ain al-Asad air base, wounding two contractors.", None, 2),
@@ -1973,3 +1974,55 @@ def test_a_roads_smaller_end_is_where_a_car_was_struck(gazetteer):
     found = run("قُتل عنصر من الأسايش، أمس الأربعاء، بقصف طائرة مسيّرة تركية استهدف سيارتهم على الطريق الواصل بين مدينة "
                 "القامشلي وبلدة القحطانية.", gazetteer, dt.date(2022, 2, 3))
     assert [i.place.name for i in found] == ["Al Qaḩţānīyah"]
+
+
+def test_a_towns_neighbourhoods_are_the_town_and_its_apposition_only_says_where_it_lies(gazetteer):
+    found = run("At approximately 14:30 on 3 November, artillery shells and rockets struck the eastern neighbourhoods of "
+                "Sarmin, a town of some 20,000 residents located about 7 km south-east of Idlib city.", gazetteer,
+                dt.date(2022, 11, 4))
+    assert [i.place.name for i in found] == ["Sarmīn"]
+
+
+@pytest.mark.parametrize("text", [
+    "North-west Syria continues to see regular shelling along front lines in southern Idlib, despite the ceasefire "
+    "agreed in March 2020.",
+    "Next week, we expect continued low-level IS activity in Diyala, with a realistic possibility of further IED "
+    "attacks.",
+    "In Quneitra province, residents said Israeli drones were seen flying over several villages on Wednesday morning, "
+    "hours after the strike.",
+])
+def test_trends_forecasts_and_what_came_after_the_strike_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2023, 6, 8)) == []
+
+
+def test_an_attack_announced_days_later_is_the_one_told_with_its_day(gazetteer):
+    found = run("CENTCOM announces raid on ISIS camp near Palmyra\n\n"
+                "U.S. Central Command said on Wednesday that it had struck an Islamic State training camp in the "
+                "central Syrian desert days earlier. On March 1, CENTCOM forces conducted an airstrike against an ISIS "
+                "training camp approximately 15 kilometers north of Palmyra.", gazetteer, dt.date(2025, 3, 5))
+    assert [(i.place.name, i.event_date) for i in found] == [("Palmyra", dt.date(2025, 3, 1))]
+
+
+def test_a_province_and_town_label_names_the_town(gazetteer):
+    found = run("KEY INCIDENT\n\n- Dhi Qar / Nasiriyah: An improvised explosive device detonated outside the home of "
+                "an activist in a residential neighbourhood shortly after midnight on Wednesday.", gazetteer,
+                dt.date(2023, 4, 13))
+    assert [(i.place.name, i.event_date) for i in found] == [("Nasiriyah", dt.date(2023, 4, 12))]
+
+
+def test_a_pickup_on_its_way_from_a_town_was_struck_near_it(gazetteer):
+    found = run("On Sunday morning, as a pickup carrying members of a local security force drove past on its way from "
+                "Sinuni to a checkpoint on the slopes of Mount Sinjar, a roadside bomb exploded.", gazetteer,
+                dt.date(2019, 4, 23))
+    assert [(i.place.name, i.event_date) for i in found] == [("Sinuni", dt.date(2019, 4, 21))]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A drone struck a storage tank at the Khurmala oil field early on Saturday.", "Khurmala oil field"),
+    ("A landmine exploded under a car near al-Rusafa, south of al-Tabqa in Raqqa countryside, on Monday.",
+     "al-Rusafa (Raqqa)"),
+    ("Islamic State cells attacked government positions near the town of Ithriyah in eastern Hama on Monday.",
+     "Ithriyah"),
+])
+def test_places_added_to_the_gazetteer(gazetteer, text, place):
+    assert [i.place.name for i in run(text, gazetteer, dt.date(2021, 2, 4))] == [place]
