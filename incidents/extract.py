@@ -203,7 +203,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             for inc in incidents:
                 _zeroes(inc, a, lexicon)
         follow -= 1
-    another = frozenset(a.start for a in analysed if _another(a))
+    another = frozenset(a.start for n, a in enumerate(analysed) if _another(a) or (
+        n and analysed[n - 1].text.rstrip().endswith("..") and "\n" not in article.text[analysed[n - 1].end:a.start]))
+    # ("مقتل عنصرين … في ذيبان فجر اليوم.. ومسيّرة مجهولة تقتل سائق دراجة نارية قرب البصيرة": a headline's parts
+    # are its attacks)
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
@@ -232,7 +235,7 @@ def _statement_days(text: str, told: list[Sentence], published: dt.date | None,
             continue
         words = [w for w, _, _ in words_of(s.text[:colon])]
         if len(words) > STATEMENT_HEADER_WORDS or not any(
-                "report" in h.payloads for h in lexicon.cues.find(words, [word_key(w) for w in words])):
+                {"report", "header"} & set(h.payloads) for h in lexicon.cues.find(words, [word_key(w) for w in words])):
             continue  # (an issued statement's header, not "I can confirm that yesterday, at 7:40 p.m.")
         day = next((d.date for d in find_dates(words, published) if d.precision == 1), None)
         if day is None or day == published:
@@ -982,8 +985,12 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
     if incident_type == "other" and not a.fighters:  # "the sites hit were…": the means were told before, in
         # the sentences (but gunmen who "attacked a post" have their own means: see _ground_attacks)
         told_type = lexicon.incident_type(told)  # just before ("an aerial aggression … its missiles") or earlier
+        here = {p.place.id for p in a.places}  # (not the means of an attack told at another place: "… a drone
+        # attack on the Khor Mor gas field … but an attack on a police checkpoint near Tuz Khurmatu …")
         incident_type = told_type if told_type not in (None, "other") else next(
             (t for b in reversed(before) if b.classes and not b.blocked
+             and (not b.places or any(p.place.id in here for p in b.places) or
+                  any("similar" in h.payloads for h in a.cues))  # ("وكانت عبوة مماثلة قد استهدفت رتلاً آخر …")
              and (t := lexicon.incident_type(b.classes)) not in (None, "other")), "other")
     if incident_type in ("rocket_attack", "missile_attack") and "aircraft" not in a.classes and \
             not _shelled(a) and \
@@ -1380,7 +1387,8 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
-        twins = [] if inc.start in another else [
+        twins = [k for k, o in enumerate(out) if o.event_date is None and _same_site(o.place, inc.place)] \
+            if inc.start in another else [  # (a further attack may still be one an undated headline named)
             k for k, o in enumerate(out) if ((inc.start in retellings or
                                               _same_kind(o.incident_type, inc.incident_type, o.event_date is not None))
                                              and _retold(o, inc, inc.start in dateless)

@@ -2026,3 +2026,46 @@ def test_a_pickup_on_its_way_from_a_town_was_struck_near_it(gazetteer):
 ])
 def test_places_added_to_the_gazetteer(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer, dt.date(2021, 2, 4))] == [place]
+
+
+def test_a_headlines_parts_are_its_attacks(gazetteer):
+    found = run("مقتل عنصرين من «قسد» في هجوم على حاجز في ذيبان فجر اليوم.. ومسيّرة مجهولة تقتل سائق دراجة نارية قرب "
+                "البصيرة\n\n"
+                "قُتل عنصران من «قسد»، فجر اليوم الأربعاء، في هجوم شنه مسلحون على حاجز عند المدخل الشمالي لبلدة ذيبان. "
+                "وفي هجوم ثانٍ مساء الاثنين، استهدفت طائرة مسيّرة دراجة نارية قرب بلدة البصيرة.",
+                gazetteer, dt.date(2024, 5, 29))
+    assert {(i.place.name, i.event_date, i.incident_type) for i in found} == {
+        ("Dhībān", dt.date(2024, 5, 29), "clash"), ("Al Buşayrah", dt.date(2024, 5, 27), "drone_strike")}
+
+
+@pytest.mark.parametrize("text", [
+    "ويقول المحلل الأمني عماد الجبوري إن «التنظيم عاد إلى أسلوب حرب العصابات، ويعتمد على العبوات الناسفة في "
+    "أطراف كركوك».",
+    "وقال الرئيس التركي في تصريحات سابقة إن العملية «ليست محصورة بالضربات الجوية»، ملمحاً إلى عملية برية في تل "
+    "رفعت ومنبج.",
+    "Balad Air Base, once a major hub for US forces, now hosts the Iraqi air force's fleet of F-16 fighter jets.",
+])
+def test_views_threats_and_fleets_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2022, 11, 28)) == []
+
+
+def test_a_statement_header_without_issued_dates_its_statement(gazetteer):
+    text = ("Convoy bomb near Samawah\n\n"
+            "Statement 1 (Friday, 27 August 2021):\n"
+            "\"An explosive device exploded today, Friday, against a convoy of trucks on the international highway "
+            "near the city of Samawah.\"\n")
+    found = run(text, gazetteer, dt.date(2021, 8, 28))
+    assert [(i.place.name, i.event_date) for i in found] == [("Samawah", dt.date(2021, 8, 27))]
+
+
+def test_an_attack_borrows_no_means_from_another_places_attack(gazetteer):
+    found = run("The week was dominated by a deadly drone attack on the Khor Mor gas field on Friday. Islamic State "
+                "activity remained low, but an attack on a police checkpoint near Tuz Khurmatu on Wednesday was the "
+                "deadliest.", gazetteer, dt.date(2024, 4, 27))
+    assert {i.place.name: i.incident_type for i in found}["Tuz Khurmatu"] != "drone_attack"
+
+
+def test_a_similar_device_is_the_same_means(gazetteer):
+    found = run("انفجرت عبوة ناسفة، مساء أمس الاثنين، على رتل شاحنات قرب ناحية سفوان. وكانت عبوة مماثلة قد استهدفت "
+                "رتلاً آخر على الطريق السريع قرب مدينة الديوانية الأسبوع الماضي.", gazetteer, dt.date(2021, 8, 10))
+    assert {i.place.name: i.incident_type for i in found}["Diwaniyah"] == "ied"
