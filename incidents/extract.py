@@ -185,11 +185,12 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             continue
         if not a.blocked:
             told |= a.classes
-        named = previous[0] if len(previous) == 1 else next(  # "… near Samawah …, a day after a similar attack near
-            (p for p in previous if a.classes and p.event_date is not None and any(  # Nasiriyah" then "a bomb … a few km from Samawah,
-                m.candidates[0].place.id == p.place.place_id and  # wounding one": Samawah's (not "taken to
-                not _not_a_location(a.cues, m.start, a.words, a.breaks, m.end) for m in a.mentions)), None)  # Tuz hospital")
-        if named is not None and follow > 0 and not a.blocked and not a.places:
+        named = None if follow <= 0 or a.blocked or a.places else previous[0] if len(previous) == 1 else next(
+            (p for p in previous if a.classes and p.event_date is not None and any(  # "… near Samawah …, a day after
+                m.candidates[0].place.id == p.place.place_id and  # a similar attack near Nasiriyah" then "a bomb …
+                not _not_a_location(a.cues, m.start, a.words, a.breaks, m.end)  # a few km from Samawah, wounding one":
+                for m in a.mentions)), None)  # Samawah's (not "taken to Tuz hospital")
+        if named is not None:
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)
             if a.classes or a.casualties:
@@ -203,8 +204,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             for inc in incidents:
                 _zeroes(inc, a, lexicon)
         follow -= 1
-    another = frozenset(a.start for n, a in enumerate(analysed) if _another(a) or (
-        n and analysed[n - 1].text.rstrip().endswith("..") and "\n" not in article.text[analysed[n - 1].end:a.start]))
+    another = frozenset(a.start for n, a in enumerate(analysed) if a.classes and (_another(a) or (
+        n and analysed[n - 1].text.rstrip().endswith("..") and "\n" not in article.text[analysed[n - 1].end:a.start])))
     # ("مقتل عنصرين … في ذيبان فجر اليوم.. ومسيّرة مجهولة تقتل سائق دراجة نارية قرب البصيرة": a headline's parts
     # are its attacks)
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
@@ -227,10 +228,10 @@ def _statement_days(text: str, told: list[Sentence], published: dt.date | None,
     ("Statement 1 (issued Wednesday, 18 November, 11:15 p.m.):" then ""At 20:30 this evening, …"": that
     evening is Wednesday's, not the day of publication), to the end of the statement's paragraph."""
     out: dict[int, dt.date] = {}
-    if published is None:
+    if published is None or ":" not in text:
         return out
     for n, s in enumerate(told):
-        colon = next((m.start() for m in HEADER_END.finditer(s.text)), -1)
+        colon = next((m.start() for m in HEADER_END.finditer(s.text)), -1) if ":" in s.text else -1
         if colon < 0:
             continue
         words = [w for w, _, _ in words_of(s.text[:colon])]
@@ -501,11 +502,13 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.perpetrators, a.targets = actors(words, triggers, actor_hits, roles,
                                        [h.start for h in lexicon.casualties.find(words, keys)])
     a.casualties = casualties(words, keys, lexicon, cues, written, triggers, a.breaks)
-    if trailing and a.blocked and any(n for pos, _, n in a.casualties if pos < min(h.start for h in blockers)):
+    first = min((h.start for h in blockers), default=0)
+    start = max((b for b in a.breaks if triggers[0].end <= b <= first), default=first) if triggers else first
+    if trailing and a.blocked and (any(n for pos, _, n in a.casualties if pos < first) or any(
+            "latest" in h.payloads and start <= h.start < first for h in cues)):  # ("…، أمس الثلاثاء، … على
+        # أطراف مدينة دير حافر …، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر الجاري")
         a.blocked = False
         # ("…, the latest in a series of strikes … in the Idlib region": from the break that opens it)
-        first = min(h.start for h in blockers)
-        start = max((b for b in a.breaks if triggers[0].end <= b <= first), default=first)
         a.frame = (start, min((b for b in a.breaks if b > first), default=len(words)))
     return a
 

@@ -2069,3 +2069,10 @@ def test_a_similar_device_is_the_same_means(gazetteer):
     found = run("انفجرت عبوة ناسفة، مساء أمس الاثنين، على رتل شاحنات قرب ناحية سفوان. وكانت عبوة مماثلة قد استهدفت "
                 "رتلاً آخر على الطريق السريع قرب مدينة الديوانية الأسبوع الماضي.", gazetteer, dt.date(2021, 8, 10))
     assert {i.place.name: i.incident_type for i in found}["Diwaniyah"] == "ied"
+
+
+def test_a_latest_chapter_frame_with_a_tally_does_not_block_the_attack(gazetteer):
+    found = run("اندلعت اشتباكات عنيفة، أمس الثلاثاء، بين قوات الجيش السوري ومقاتلين من «قسد» على أطراف مدينة دير حافر في "
+                "ريف حلب الشرقي، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر الجاري.", gazetteer,
+                dt.date(2026, 1, 14))
+    assert [(i.place.name, i.event_date) for i in found] == [("Dayr Ḩāfir", dt.date(2026, 1, 13))]
