@@ -69,6 +69,10 @@ WRITTEN = [
     ("blind38", "ao", 15, (350, 750)),
     ("blind39", "ap", 15, (350, 750)),
     ("blind40", "aq", 15, (350, 750)),
+    ("blind41", "at", 15, (350, 750)),
+    ("blind42", "au", 15, (350, 750)),
+    ("blind43", "av", 15, (350, 750)),
+    ("blind44", "aw", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
