@@ -198,7 +198,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                     telling_dated.add(named.start)  # (a headline dated by "… said on Friday")
                 _continue(named, a, lexicon, announced)
         elif incidents and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes and \
-                all(i.place.place_id == incidents[0].place.place_id for i in incidents):
+                _one_site(incidents):
             # "No one was killed, but dozens of animals died": a few sentences on, the only attack told (in the
             # headline and the story alike) still has no one killed (a figure it lacks; a zero only)
             for inc in incidents:
@@ -1312,6 +1312,14 @@ def _context_perpetrator(target: str, classes: set[str], before: list[Analysed])
         if b.perpetrators and (b.classes & classes) - GENERIC:
             return b.perpetrators[0]
     return ""
+
+
+def _one_site(incidents: list[ExtractedIncident]) -> bool:
+    """Every incident told is at one site, or in its governorate ("… a drone strike in Idlib province" and the
+    strike near al-Dana): one attack, told again."""
+    sites = {i.place.place_id for i in incidents if i.place.feature != "governorate"}
+    return len(sites) == 1 and all(i.place.feature != "governorate" or i.place.name == o.place.admin1
+                                   for i in incidents for o in incidents if o.place.feature != "governorate")
 
 
 def _zeroes(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:

@@ -99,7 +99,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     for h in hits:
         word = h.payloads[0]
         if word.kind in NONE_KINDS:
-            out += [(h.start, k, 0) for k in NONE_KINDS[word.kind]]
+            if not _narrowed(words, cues, h):
+                out += [(h.start, k, 0) for k in NONE_KINDS[word.kind]]
         elif word.count is not None:
             fixed.append((h.start, word.kind, word.count))
         else:
@@ -196,8 +197,20 @@ def _denied(words, cues: list[Hit], hits: list[Hit], numbers: dict[int, int | No
                   h.payloads[0].kind in NONE_OF and h.payloads[0].count is None), None)
         if h is None or any(i in numbers or i in unknown or (i in breaks and i > n.end) for i in range(n.end, h.start + 1)):
             continue
+        if _narrowed(words, cues, h):
+            continue
         out += [(h.start, kind, 0) for kind in NONE_OF[h.payloads[0].kind]]
     return out
+
+
+def _narrowed(words, cues: list[Hit], h: Hit) -> bool:
+    """The casualty words at ``h`` speak of some only ("لم تقع إصابات في صفوف المدنيين", "no casualties among
+    civilians"): none of them is no figure for the attack (but "بين المدنيين أو العسكريين" names everyone)."""
+    return any(h.end <= c.start <= h.end + 1 and "narrowing" in c.payloads and
+               not (c.end < len(words) and normalize_ar(words[c.end]).casefold() in EITHER) for c in cues)
+
+
+EITHER = frozenset(normalize_ar(w) for w in ("or", "nor", "and", "أو", "ولا", "او"))  # another group joined on
 
 
 def _coordinated(words, numbers, breaks, i: int, h, hit_starts: set[int], used: set[int]) -> list[int]:

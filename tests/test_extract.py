@@ -2076,3 +2076,28 @@ def test_a_latest_chapter_frame_with_a_tally_does_not_block_the_attack(gazetteer
                 "ريف حلب الشرقي، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر الجاري.", gazetteer,
                 dt.date(2026, 1, 14))
     assert [(i.place.name, i.event_date) for i in found] == [("Dayr Ḩāfir", dt.date(2026, 1, 13))]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # of civilians only: not the attack's toll
+    ("قُتل شخصان، فجر اليوم، بضربة طائرة مسيّرة استهدفت دراجة نارية قرب ذيبان، وقال مصدر إنه «لم تقع إصابات في صفوف "
+     "المدنيين».", (2, None)),
+    # civilians or soldiers: everyone
+    ("أسقطت الدفاعات الجوية أمس طائرة مسيّرة حاولت استهداف مدينة محردة من دون أن تسفر عن أي إصابات بين المدنيين أو "
+     "العسكريين.", (0, 0)),
+    # no figure given is not none
+    ("Three SDF fighters and two tribal gunmen were killed in clashes in Dhiban on Monday, the SDF said, without giving "
+     "a figure for the wounded.", (5, None)),
+    # no one but the two
+    ("قُتل شخصان أمس بضربة مسيّرة استهدفت سيارتهما قرب بنجوين، ولم يُصب أحد غيرهما.", (2, 0)),
+])
+def test_zero_figures_said_of_some_or_none(gazetteer, text, figures):
+    assert [(i.fatalities, i.injured) for i in run(text, gazetteer, dt.date(2021, 4, 4))] == [figures]
+
+
+def test_no_one_else_hurt_after_a_strike_told_in_its_province_and_at_its_town(gazetteer):
+    found = run("CENTCOM said on Thursday it had killed a senior member of Hurras al-Din in a drone strike in Idlib "
+                "province. A member of the civil defence said a car had been hit by a missile near al-Dana on "
+                "Wednesday. \"He was killed instantly,\" the volunteer said. No one else was hurt, according to the "
+                "civil defence.", gazetteer, dt.date(2024, 8, 29))
+    assert [(i.place.name, i.injured) for i in found] == [("Ad Dānā", 0)]
