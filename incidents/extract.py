@@ -47,7 +47,7 @@ SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
 BLOCKER_SINCE_REACH = 3  # words between "since" and a blocker that only dates the since-clause
 SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("منذ مطلع تشرين الأول")
 WHEN = frozenset({"حين", "حينما", "عندما", "when"})
-SINCE_REACH = 10  # words between "since", "منذ" and the date of what the since-clause tells
+SINCE_REACH = 12  # words between "since", "منذ" and the date of what the since-clause tells
 YEAR = regex.compile(r"(19|20)\d\d")
 YEAR_INTROS = frozenset({"in", "في", "وفي", "ففي", "عام", "العام", "سنة"})  # words before a year told alone
 NEGATION_REACH = 1  # words between "not", "لم" and the attack word it denies ("had not previously struck")
@@ -837,6 +837,9 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "near"  # "على بعد نحو ٨ كيلومترات غربي بلدة الجوادية", "about 12 km south of Rawah": near it
             # (unless the site is named just before, or with no attack told between: "at the northern entrance to
             # al-Ashara, about 15 kilometres south-east of al-Mayadin", "Sarmin, a town … about 7 km south-east of Idlib")
+        if role == "near" and place.name == place.admin1 and any(
+                "countryside" in h.payloads and h.end == m.start for h in cues):
+            role = "container"  # ("وفي بادية حمص، …": the province's desert; "بادية الميادين" is near the town)
         if role == "container" and place.name == place.admin1 and any(
                 "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues):
             continue  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no point
@@ -871,6 +874,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 all(w.casefold() in COMPASS or w.casefold() == "in" for w in words[out[-1].mention.end:m.start]):
             role = "container"  # "on the outskirts of Ad Dana, northern Idlib", "Darkush, in western Idlib": the
             # province the town is in
+        if role is not None and m.start and words[m.start - 1].casefold() in COMPASS and place.name == place.admin1:
+            role = "container"  # ("Northern Aleppo: missile strike on Marea": a province's part, the site when alone)
         if role is None and m.start and words[m.start - 1].endswith(("'s", "’s")):
             # "in Syria's Sarmin", "in Iraq's Sinjar district": the country's place word is the place's
             country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
@@ -1111,7 +1116,7 @@ def _own_classes(a: Analysed) -> set[str]:
     located = {p.mention.start for p in a.places}
     named = {m.start for m in a.mentions if m.start not in located}
     own = {c for h in a.triggers if h.end not in named for c in h.payloads}
-    turns = _while_breaks(a.words, a.breaks)
+    turns = _while_breaks(a.words, a.breaks) or [t for t in [_and_turn(a)] if t is not None]
     if turns and a.places and all(p.mention.end <= turns[0] for p in a.places):
         # "غارات جوية على مواقع … في محيط مدينة كوباني، في وقت تتواصل فيه المعارك داخل الأحياء": the fighting
         # that goes on "while" is no means of the strikes at the place
@@ -1140,11 +1145,28 @@ def _district_of(a: Analysed, m: Mention) -> bool:
     return after or (m.start > 0 and normalize_ar(a.words[m.start - 1]) in DISTRICT_BEFORE)
 
 
+def _and_turn(a: Analysed) -> int | None:
+    """Where, after the last place named, "and" opens another attack by other means, whose own place is
+    not named as a site ("عشرات القتلى بغارات روسية على زردنا في ريف إدلب وقصف صاروخي يطال معرة مصرين فجر
+    اليوم"): its day and means are not the place's."""
+    if not a.places:
+        return None
+    end = max(p.mention.end for p in a.places)
+    before = {c for h in a.triggers if h.start < end for c in h.payloads} - GENERIC - CIRCUMSTANCES
+    for h in a.triggers:
+        if h.start >= end and (h.clitic[:1] == "و" or a.words[h.start - 1].casefold() == "and") and \
+                set(h.payloads) - GENERIC - CIRCUMSTANCES and not set(h.payloads) & before:
+            return h.start
+    return None
+
+
 def _local_dates(a: Analysed, k: int) -> list[DateExpr]:
     """With several places whose attacks turn at a break, each takes the dates told in its own part
-    ("قُتل سبعة، أمس الأحد، في هجوم … في بلدة ذيبان …، فيما قُتل شخصان فجر اليوم الاثنين … قرب البصيرة")."""
+    ("قُتل سبعة، أمس الأحد، في هجوم … في بلدة ذيبان …، فيما قُتل شخصان فجر اليوم الاثنين … قرب البصيرة"); a
+    single place, those before "and" turns to another attack (see ``_and_turn``)."""
     if len(a.places) < 2:
-        return a.dates
+        turn = _and_turn(a) if a.dates else None
+        return a.dates if turn is None else [d for d in a.dates if d.start < turn]
     lo, hi = _part(a, k, halfway=False)
     return [d for d in a.dates if lo <= d.start < hi] or a.dates
 
@@ -1248,9 +1270,13 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
 
 def _joined(a: Analysed, lo: int, hi: int) -> int | None:
     """"… a roadside bomb in Fallujah and an attack on a checkpoint in Tuz", "a firefight … in Sinjar town on
-    Tuesday and a drone strike near Khanasor": another attack joined by "and a"."""
+    Tuesday and a drone strike near Khanasor", "بقصف صاروخي على أسواق مدينة إدلب وغارة روسية قرب دارة عزة":
+    another attack joined by "and a" or by و."""
     return next((t.start - 2 for t in a.triggers if lo <= t.start - 2 and t.start < hi and
-                 a.words[t.start - 1].casefold() in ("a", "an") and a.words[t.start - 2].casefold() == "and"), None)
+                 a.words[t.start - 1].casefold() in ("a", "an") and a.words[t.start - 2].casefold() == "and"), None) \
+        if not is_arabic(a.words[0]) else next(
+            (t.start for t in a.triggers if lo <= t.start < hi and t.clitic[:1] == "و" and set(t.payloads) - GENERIC),
+            None)
 
 
 QUOTED = regex.compile(r"«[^»]{1,60}»")

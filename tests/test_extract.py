@@ -2101,3 +2101,42 @@ def test_no_one_else_hurt_after_a_strike_told_in_its_province_and_at_its_town(ga
                 "Wednesday. \"He was killed instantly,\" the volunteer said. No one else was hurt, according to the "
                 "civil defence.", gazetteer, dt.date(2024, 8, 29))
     assert [(i.place.name, i.injured) for i in found] == [("Ad Dānā", 0)]
+
+
+def test_a_headlines_second_attack_joined_by_and_keeps_its_own_day_and_means(gazetteer):
+    found = run("عشرات القتلى بغارات روسية على زردنا في ريف إدلب وقصف صاروخي يطال معرة مصرين فجر اليوم\n\n"
+                "ارتفعت حصيلة الغارات الجوية التي استهدفت بلدة زردنا مساء أمس الخميس إلى 44 قتيلاً.",
+                gazetteer, dt.date(2018, 6, 8))
+    assert [(i.place.name, i.event_date, i.incident_type) for i in found] == [
+        ("Zardana", dt.date(2018, 6, 7), "airstrike")]
+
+
+def test_a_provinces_desert_is_a_wide_area_and_a_towns_desert_is_near_it(gazetteer):
+    found = run("وفي بادية حمص، كانت مجموعة مسلحة قد هاجمت يوم الجمعة حاجزاً للأمن العام على الطريق المؤدي إلى بلدة "
+                "السخنة، ما أسفر عن مقتل عنصرين.", gazetteer, dt.date(2026, 1, 12))
+    assert [i.place.name for i in found] == ["As Sukhnah"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara launched the ground and air operations known as Claw-Lightning in the Duhok border areas last month.",
+    "Government and Russian air strikes and shelling continued to hit towns and villages across southern Idlib.",
+    "Since the killing of Qassem Soleimani and Abu Mahdi al-Muhandis in January, rocket attacks have targeted the "
+    "U.S. embassy in Baghdad and bases hosting coalition forces.",
+    "The Joint Operations Command said Iraqi aircraft had carried out strikes against Islamic State hideouts south of "
+    "Kirkuk over the past week, killing several militants.",
+])
+def test_campaigns_and_series_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2021, 5, 13)) == []
+
+
+def test_a_time_of_day_is_no_toll(gazetteer):
+    found = run("A Turkish drone struck a car near Qaladiza on Wednesday at 3:30 p.m. killing the driver.", gazetteer,
+                dt.date(2021, 5, 13))
+    assert [i.fatalities for i in found] == [1]
+
+
+def test_a_missile_fired_from_elsewhere_struck_the_town_named_after_it(gazetteer):
+    found = run("Northern Aleppo: missile strike on Marea\n\n"
+                "A surface-to-surface missile fired from government-held territory struck the outskirts of the town of "
+                "Marea in the northern Aleppo countryside on Thursday, killing a woman.", gazetteer, dt.date(2019, 6, 7))
+    assert [(i.place.name, i.event_date) for i in found] == [("Māri‘", dt.date(2019, 6, 6))]
