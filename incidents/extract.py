@@ -257,6 +257,7 @@ AFTER_WORDS = frozenset({"after", "before"})  # a clause of what came before or 
 TURN_PHRASES = frozenset({("في", "وقت"), ("في", "حين")})  # ("… على محيط كوباني، في وقت تتواصل فيه المعارك …")
 JOINERS = frozenset({"and", "or", "&", "و", "أو"})  # words that join one place to the next
 NAME_DAYS = frozenset({"Today", "Tonight", "Yesterday"})  # capitalised after a name: "Shingal Today", "Iraq Today"
+COUNTRYSIDE_JOIN = 2  # words from a governorate's countryside to another governorate joined to it by و
 APPOSITION_REACH = 10  # words from a name to the reference point of the apposition that follows it
 DISTRICT_GAP = 5  # words from a place to "in the X district" that is its district ("Batifa, further west in the Zakho district")
 COMPASS = frozenset({"northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
@@ -505,8 +506,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     first = min((h.start for h in blockers), default=0)
     start = max((b for b in a.breaks if triggers[0].end <= b <= first), default=first) if triggers else first
     if trailing and a.blocked and (any(n for pos, _, n in a.casualties if pos < first) or any(
-            "latest" in h.payloads and start <= h.start < first for h in cues)):  # ("…، أمس الثلاثاء، … على
-        # أطراف مدينة دير حافر …، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر الجاري")
+            ("latest" in h.payloads or "unknown" in h.payloads) and start <= h.start < first for h in cues)):
+        # ("…، أمس الثلاثاء، … على أطراف مدينة دير حافر …، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر
+        # الجاري"; "…، وسط حصيلة بشرية ثقيلة لم يتسنَّ التحقق منها": what was not verified is the toll)
         a.blocked = False
         # ("…, the latest in a series of strikes … in the Idlib region": from the break that opens it)
         a.frame = (start, min((b for b in a.breaks if b > first), default=len(words)))
@@ -586,7 +588,7 @@ def _framed(a: Analysed) -> bool:
                                       for f in a.cues if "retell" in f.payloads)
 
 
-AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2, "day_before": -1}  # ("… on Thursday, a day
+AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2, "three_days_after": 3, "day_before": -1}  # ("… on Thursday, a day
 # before Iranian artillery shelled Penjwen": the other attack a day later)
 AFTER_REACH = 4  # words between "a day after" and the attack word of the earlier attack it tells
 
@@ -805,6 +807,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     names = frozenset(m.start for m in mentions)  # (only the first name after "fired from" is where it came from)
     elsewhere = False  # "… on Tower 22 in north-east Jordan": the event is out of our area
     remote = -1  # where the last name that is no location ends
+    countryside = -99  # where the last governorate's countryside named ends
     for m in mentions:
         if m.start in covered:
             continue
@@ -840,9 +843,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if role == "near" and place.name == place.admin1 and any(
                 "countryside" in h.payloads and h.end == m.start for h in cues):
             role = "container"  # ("وفي بادية حمص، …": the province's desert; "بادية الميادين" is near the town)
-        if role == "container" and place.name == place.admin1 and any(
-                "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues):
-            continue  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no point
+        if (role == "container" and place.name == place.admin1 and any(
+                "countryside" in h.payloads and (h.end == m.start or m.end <= h.start <= m.end + 1) for h in cues)) or (
+                m.clitic[:1] == "و" and 0 <= m.start - countryside <= COUNTRYSIDE_JOIN and place.name == place.admin1):
+            countryside = m.end  # "في ريف إدلب", "the southern Idlib countryside": a governorate's countryside has no
+            continue  # point (nor one joined to it: "على ريفي إدلب الجنوبي وحماة الشمالي")
         if any("between" in h.payloads and h.end == m.start for h in cues):
             role = "route"  # "near Altun Kupri, between Erbil and Kirkuk"
         if any("route" in h.payloads and m.start - ROUTE_REACH <= h.end <= m.start and

@@ -2140,3 +2140,36 @@ def test_a_missile_fired_from_elsewhere_struck_the_town_named_after_it(gazetteer
                 "A surface-to-surface missile fired from government-held territory struck the outskirts of the town of "
                 "Marea in the northern Aleppo countryside on Thursday, killing a woman.", gazetteer, dt.date(2019, 6, 7))
     assert [(i.place.name, i.event_date) for i in found] == [("Māri‘", dt.date(2019, 6, 6))]
+
+
+@pytest.mark.parametrize("text", [
+    # raids across two governorates' countryside: no one site
+    "وأشار المرصد إلى أن الطائرات الروسية نفذت منذ صباح اليوم عشرات الغارات على ريفي إدلب الجنوبي وحماة الشمالي.",
+    # a ceasefire declared, forces sent to break up the fighting
+    "وفي دمشق، أعلنت الرئاسة السورية صباح اليوم السبت وقفاً فورياً وشاملاً لإطلاق النار في المحافظة، مؤكدة أن قوات "
+    "الأمن ستنتشر في محيط المدينة لفض الاشتباك.",
+    # a bomb found and defused; any attack in general
+    "وأعلنت الشرطة العسكرية ضبط دراجة نارية مفخخة قرب مدينة الباب وتفكيكها قبل انفجارها.",
+    "وفي بغداد، أكد الناطق باسم القائد العام أن الحكومة ترفض أي اعتداء يستهدف البعثات والقواعد.",
+])
+def test_regions_ceasefires_finds_and_attacks_in_general_are_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2025, 7, 19)) == []
+
+
+def test_a_toll_not_verified_does_not_block_the_clash(gazetteer):
+    found = run("شهدت مدينة السويداء، أمس الجمعة، اشتباكات عنيفة بين مقاتلين من العشائر وفصائل محلية، وسط حصيلة بشرية "
+                "ثقيلة لم يتسنَّ التحقق منها بشكل مستقل.", gazetteer, dt.date(2025, 7, 19))
+    assert [(i.place.name, i.event_date) for i in found] == [("Suwayda", dt.date(2025, 7, 18))]
+
+
+def test_villages_in_a_towns_countryside_are_near_the_town(gazetteer):
+    found = run("A civilian was killed on Tuesday when Turkish-backed factions shelled villages in the countryside of Tal "
+                "Tamr, in the northwest of al-Hasakah province.", gazetteer, dt.date(2019, 12, 17))
+    assert [i.place.name for i in found] == ["Tall Tamr"]
+
+
+def test_three_days_after_is_an_earlier_attack(gazetteer):
+    found = run("Israel fired missiles at army positions near the city of Quneitra early on Sunday, three days after an "
+                "Israeli air strike near the town of Qusayr killed three people.", gazetteer, dt.date(2024, 10, 27))
+    assert {i.place.name: i.event_date for i in found} == {
+        "Quneitra": dt.date(2024, 10, 27), "al-Qusayr": dt.date(2024, 10, 24)}
