@@ -73,6 +73,8 @@ WRITTEN = [
     ("blind42", "au", 15, (350, 750)),
     ("blind43", "av", 15, (350, 750)),
     ("blind44", "aw", 15, (350, 750)),
+    ("blind45", "ax", 15, (350, 750)),
+    ("blind46", "ay", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
