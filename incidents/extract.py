@@ -185,7 +185,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             continue
         if not a.blocked:
             told |= a.classes
-        named = None if follow <= 0 or a.blocked or a.places else previous[0] if len(previous) == 1 else next(
+        named = None if follow <= 0 or a.blocked or a.places or _headline_part(analysed, n, article.text) else \
+            previous[0] if len(previous) == 1 else next(
             (p for p in previous if a.classes and p.event_date is not None and any(  # "… near Samawah …, a day after
                 m.candidates[0].place.id == p.place.place_id and  # a similar attack near Nasiriyah" then "a bomb …
                 not _not_a_location(a.cues, m.start, a.words, a.breaks, m.end)  # a few km from Samawah, wounding one":
@@ -204,10 +205,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             for inc in incidents:
                 _zeroes(inc, a, lexicon)
         follow -= 1
-    another = frozenset(a.start for n, a in enumerate(analysed) if a.classes and (_another(a) or (
-        n and analysed[n - 1].text.rstrip().endswith("..") and "\n" not in article.text[analysed[n - 1].end:a.start])))
-    # ("مقتل عنصرين … في ذيبان فجر اليوم.. ومسيّرة مجهولة تقتل سائق دراجة نارية قرب البصيرة": a headline's parts
-    # are its attacks)
+    another = frozenset(a.start for n, a in enumerate(analysed)
+                        if a.classes and (_another(a) or _headline_part(analysed, n, article.text)))
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
@@ -301,6 +300,12 @@ def _without_headline_areas(merged: list[tuple[ExtractedIncident, list[Extracted
     return [(inc, tellings) for inc, tellings in merged
             if not (inc.event_date is None and all(t.start == 0 for t in tellings)
                     and any(o.place.admin1 == inc.place.admin1 for o in told))]
+
+
+def _headline_part(analysed: list[Analysed], n: int, text: str) -> bool:
+    """Sentence ``n`` is a later part of a headline split by ".." ("مقتل عنصرين … في ذيبان فجر اليوم..
+    ومسيّرة مجهولة تقتل سائق دراجة نارية قرب البصيرة"): another attack, not more of the first."""
+    return n > 0 and analysed[n - 1].text.rstrip().endswith("..") and "\n" not in text[analysed[n - 1].end:analysed[n].start]
 
 
 def _ground_attacks(merged: list[tuple[ExtractedIncident, list[ExtractedIncident]]], analysed: list[Analysed],
@@ -421,7 +426,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # الحكومية من مدينة حماة", the withdrawal came before the attack told)
     opens = since_at | {h.end - 1 for h in cues if any(p in AFTER_DAYS for p in h.payloads)}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
-                not any(h.start - BLOCKER_SINCE_REACH <= i < h.start for i in opens)]
+                not any(h.start - BLOCKER_SINCE_REACH <= i < h.start and not any(i < b <= h.start for b in a.breaks)
+                        for i in opens)]  # (in the same clause: not "منذ صباح اليوم، وسط مخاوف من موجة غارات")
     a.blocked = bool(blockers)
     # (nor a find told after a dated attack with victims, see below: "قُتل شخصان … بانفجار عبوة ناسفة في قضاء
     # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
@@ -1025,9 +1031,13 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
         if local is not None:
             incident_type = local
         killed, injured = _assigned(a, k)
+        dates, anchors = _local_dates(a, k), [h.start for h in a.triggers]
+        cut = next((h.end for h in a.cues if h.end <= loc.mention.start and set(h.payloads) & AFTER_DAYS.keys()), None)
+        if cut is not None and any(d.start >= cut for d in dates):  # "وجاءت غارات الأحد بعد يوم واحد من قصف مماثل
+            # طال مدينة سراقب …، مساء السبت": the earlier attack's own day, told in its clause
+            dates, anchors = [d for d in dates if d.start >= cut], [i for i in anchors if i >= cut]
         date = None if _earlier_clause(a, loc) else \
-            _nearest_date(_local_dates(a, k), loc.mention, [h.start for h in a.triggers]) or \
-            (None if _heading(a) else _context_date(a, before))
+            _nearest_date(dates, loc.mention, anchors) or (None if _heading(a) else _context_date(a, before))
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -1089,7 +1099,8 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
     طائرات التحالف نفذت ضربات على أوكار في مناطق جبلية")."""
     turns = _while_breaks(a.words, a.breaks)
     after = max([i for i, w in enumerate(a.words[:loc.mention.start]) if w.casefold() in AFTER_WORDS] +
-                [h.start for h in a.cues if h.end <= loc.mention.start and any(p in AFTER_DAYS for p in h.payloads)],
+                [h.start for h in a.cues if h.end <= loc.mention.start and
+                 any(p in AFTER_DAYS or p == "long_after" for p in h.payloads)],
                 default=None)  # (and "بعد ساعات من انسحاب القوات الحكومية من مدينة حماة")
     if after is not None:  # "The strike near Said Sadiq came days after Baghdad and Ankara signed a memorandum …
         # including a joint training centre in Bashiqa": what came before the attack, and no attack itself

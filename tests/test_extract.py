@@ -2173,3 +2173,31 @@ def test_three_days_after_is_an_earlier_attack(gazetteer):
                 "Israeli air strike near the town of Qusayr killed three people.", gazetteer, dt.date(2024, 10, 27))
     assert {i.place.name: i.event_date for i in found} == {
         "Quneitra": dt.date(2024, 10, 27), "al-Qusayr": dt.date(2024, 10, 24)}
+
+
+@pytest.mark.parametrize("text", [
+    "ويأتي هذا الهجوم بعد أسابيع من سيطرة التنظيم على مدينة الموصل وإعلانه «الخلافة».",
+    "كما يأتي في وقت يوسع فيه التنظيم نفوذه في محافظة دير الزور، حيث فرض سيطرته على معظم بلدات الريف الشرقي بعد معارك.",
+    "وفي بغداد، قال المتحدث باسم قيادة العمليات المشتركة إن عمليات «أبطال العراق» ستتواصل في المناطق الفاصلة.",
+    "وتتزامن هذه التطورات مع انتهاء عمليات إجلاء المقاتلين والمدنيين من الأحياء الشرقية لمدينة حلب.",
+    "وكانت قوات التحالف الدولي قد انسحبت من قاعدة «كي وان» في آذار/مارس الماضي وسلمتها إلى القوات العراقية.",
+    "كما أفاد ناشطون بتحليق مكثف لطائرات الاستطلاع فوق مدينتي أريحا ومعرة النعمان منذ صباح اليوم، وسط مخاوف من موجة "
+    "غارات جديدة.",
+])
+def test_background_of_takeovers_plans_evacuations_and_fears_is_no_incident(gazetteer, text):
+    assert run(text, gazetteer, dt.date(2020, 6, 24)) == []
+
+
+def test_a_headline_part_with_a_day_and_no_place_does_not_date_the_first_part(gazetteer):
+    found = run("عشرات القتلى في غارات على وسط مدينة إدلب.. والطيران يضرب سراقب مساء السبت\n\n"
+                "قُتل ما لا يقل عن ٤٣ شخصاً في سلسلة غارات جوية استهدفت أمس الأحد أحياء وسط مدينة إدلب. وجاءت غارات "
+                "الأحد بعد يوم واحد من قصف مماثل طال مدينة سراقب، إذ قُتل خمسة مدنيين مساء السبت.",
+                gazetteer, dt.date(2015, 12, 21))
+    assert {(i.place.name, i.event_date) for i in found} == {
+        ("Idlib", dt.date(2015, 12, 20)), ("Saraqib", dt.date(2015, 12, 19))}
+
+
+def test_the_road_leading_to_a_crossing_is_no_site(gazetteer):
+    found = run("شنت طائرات حربية روسية، أمس الجمعة، غارات على أطراف بلدة معرة مصرين شمالي مدينة إدلب، استهدفت مزارع "
+                "ومستودعات على الطريق الواصل إلى باب الهوى.", gazetteer, dt.date(2021, 7, 10))
+    assert [i.place.name for i in found] == ["Ma‘arratmişrīn"]
