@@ -57,6 +57,8 @@ def test_evaluate_command_prints_scores_per_language():
     ("blind24", 0.90, 0.88), ("blind25", 0.90, 0.90), ("blind26", 0.90, 0.90), ("blind28", 0.90, 0.86),
     ("blind29", 0.88, 0.84), ("blind30", 0.90, 0.90), ("blind31", 0.90, 0.88), ("blind32", 0.90, 0.85),
     ("blind33", 0.90, 0.90), ("blind34", 0.88, 0.88), ("blind35", 0.90, 0.82), ("blind36", 0.90, 0.88),
+    ("blind37", 0.94, 0.94), ("blind38", 0.94, 0.85), ("blind39", 0.94, 0.89), ("blind40", 0.89, 0.84),
+    ("blind41", 0.94, 0.91), ("blind42", 0.92, 0.92), ("blind43", 0.89, 0.89), ("blind44", 0.92, 0.92),
     ("blind27", 0.90, 0.90),  # run but never studied (first run ar 0.91/0.91, en 0.93/0.93)
 ])
 def test_studied_sets_stay_above_their_floors(name, place_floor, dated_floor):

@@ -1827,19 +1827,6 @@ def test_the_previous_day_of_an_announcement_is_the_attacks_day_and_a_drone_tell
         ("Ad Dānā", dt.date(2025, 3, 18), "drone_strike")]
 
 
-@pytest.mark.parametrize("text", [
-    # a long record, a recurring problem, a wave of strikes over days: no one attack
-    "But many of them fought alongside his own men for a decade, and there are sensitivities in Idlib.",
-    "Tribal clashes are a recurring problem in northern Basra, where large clans own heavy weapons.",
-    "Last week, a wave of drone strikes hit oil and gas facilities in Duhok and Erbil provinces.",
-    # aircraft that flew over a place struck nothing
-    "Security sources said Iraqi aircraft carried out reconnaissance flights over the hills south of Kifri on "
-    "Wednesday morning.",
-])
-def test_records_series_and_flights_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2025, 7, 22)) == []
-
-
 def test_a_province_after_a_comma_and_in_is_the_towns(gazetteer):
     found = run("On 20 December, an airstrike struck the outskirts of Darkush, in western Idlib near the Orontes "
                 "river.", gazetteer, dt.date(2022, 12, 21))
@@ -1941,15 +1928,6 @@ def test_only_hours_after_is_an_earlier_attack(gazetteer):
         ("Al Kiswah", dt.date(2022, 11, 14)), ("Shayrat Air Base", dt.date(2022, 11, 13))}
 
 
-@pytest.mark.parametrize("text", [
-    "وأضاف أن هذه الضربة هي الأحدث في سلسلة من الاستهدافات الإسرائيلية التي طالت مناطق ريف دمشق والقنيطرة.",
-    "وفي سياق متصل، تحدثت مصادر محلية عن تحليق مكثف للطيران المسير الإسرائيلي فوق بلدات في القنيطرة خلال الليلة "
-    "الماضية، من دون تسجيل أي ضربات جديدة.",
-])
-def test_a_series_flights_and_strikes_not_recorded_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2024, 2, 14)) == []
-
-
 def test_explosions_residents_heard_are_no_site(gazetteer):
     found = run("قُتل 15 عنصراً بصواريخ إسرائيلية على موقع قرب الكسوة مساء أمس. وفي دمشق، قال سكان في حي القدم وصحنايا "
                 "إنهم سمعوا دوي انفجارات متتالية مساء أمس، ورأوا ومضات في السماء.", gazetteer, dt.date(2018, 5, 9))
@@ -1981,18 +1959,6 @@ def test_a_towns_neighbourhoods_are_the_town_and_its_apposition_only_says_where_
                 "Sarmin, a town of some 20,000 residents located about 7 km south-east of Idlib city.", gazetteer,
                 dt.date(2022, 11, 4))
     assert [i.place.name for i in found] == ["Sarmīn"]
-
-
-@pytest.mark.parametrize("text", [
-    "North-west Syria continues to see regular shelling along front lines in southern Idlib, despite the ceasefire "
-    "agreed in March 2020.",
-    "Next week, we expect continued low-level IS activity in Diyala, with a realistic possibility of further IED "
-    "attacks.",
-    "In Quneitra province, residents said Israeli drones were seen flying over several villages on Wednesday morning, "
-    "hours after the strike.",
-])
-def test_trends_forecasts_and_what_came_after_the_strike_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2023, 6, 8)) == []
 
 
 def test_an_attack_announced_days_later_is_the_one_told_with_its_day(gazetteer):
@@ -2036,17 +2002,6 @@ def test_a_headlines_parts_are_its_attacks(gazetteer):
                 gazetteer, dt.date(2024, 5, 29))
     assert {(i.place.name, i.event_date, i.incident_type) for i in found} == {
         ("Dhībān", dt.date(2024, 5, 29), "clash"), ("Al Buşayrah", dt.date(2024, 5, 27), "drone_strike")}
-
-
-@pytest.mark.parametrize("text", [
-    "ويقول المحلل الأمني عماد الجبوري إن «التنظيم عاد إلى أسلوب حرب العصابات، ويعتمد على العبوات الناسفة في "
-    "أطراف كركوك».",
-    "وقال الرئيس التركي في تصريحات سابقة إن العملية «ليست محصورة بالضربات الجوية»، ملمحاً إلى عملية برية في تل "
-    "رفعت ومنبج.",
-    "Balad Air Base, once a major hub for US forces, now hosts the Iraqi air force's fleet of F-16 fighter jets.",
-])
-def test_views_threats_and_fleets_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2022, 11, 28)) == []
 
 
 def test_a_statement_header_without_issued_dates_its_statement(gazetteer):
@@ -2117,18 +2072,6 @@ def test_a_provinces_desert_is_a_wide_area_and_a_towns_desert_is_near_it(gazette
     assert [i.place.name for i in found] == ["As Sukhnah"]
 
 
-@pytest.mark.parametrize("text", [
-    "Ankara launched the ground and air operations known as Claw-Lightning in the Duhok border areas last month.",
-    "Government and Russian air strikes and shelling continued to hit towns and villages across southern Idlib.",
-    "Since the killing of Qassem Soleimani and Abu Mahdi al-Muhandis in January, rocket attacks have targeted the "
-    "U.S. embassy in Baghdad and bases hosting coalition forces.",
-    "The Joint Operations Command said Iraqi aircraft had carried out strikes against Islamic State hideouts south of "
-    "Kirkuk over the past week, killing several militants.",
-])
-def test_campaigns_and_series_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2021, 5, 13)) == []
-
-
 def test_a_time_of_day_is_no_toll(gazetteer):
     found = run("A Turkish drone struck a car near Qaladiza on Wednesday at 3:30 p.m. killing the driver.", gazetteer,
                 dt.date(2021, 5, 13))
@@ -2140,20 +2083,6 @@ def test_a_missile_fired_from_elsewhere_struck_the_town_named_after_it(gazetteer
                 "A surface-to-surface missile fired from government-held territory struck the outskirts of the town of "
                 "Marea in the northern Aleppo countryside on Thursday, killing a woman.", gazetteer, dt.date(2019, 6, 7))
     assert [(i.place.name, i.event_date) for i in found] == [("Māri‘", dt.date(2019, 6, 6))]
-
-
-@pytest.mark.parametrize("text", [
-    # raids across two governorates' countryside: no one site
-    "وأشار المرصد إلى أن الطائرات الروسية نفذت منذ صباح اليوم عشرات الغارات على ريفي إدلب الجنوبي وحماة الشمالي.",
-    # a ceasefire declared, forces sent to break up the fighting
-    "وفي دمشق، أعلنت الرئاسة السورية صباح اليوم السبت وقفاً فورياً وشاملاً لإطلاق النار في المحافظة، مؤكدة أن قوات "
-    "الأمن ستنتشر في محيط المدينة لفض الاشتباك.",
-    # a bomb found and defused; any attack in general
-    "وأعلنت الشرطة العسكرية ضبط دراجة نارية مفخخة قرب مدينة الباب وتفكيكها قبل انفجارها.",
-    "وفي بغداد، أكد الناطق باسم القائد العام أن الحكومة ترفض أي اعتداء يستهدف البعثات والقواعد.",
-])
-def test_regions_ceasefires_finds_and_attacks_in_general_are_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2025, 7, 19)) == []
 
 
 def test_a_toll_not_verified_does_not_block_the_clash(gazetteer):
@@ -2175,19 +2104,6 @@ def test_three_days_after_is_an_earlier_attack(gazetteer):
         "Quneitra": dt.date(2024, 10, 27), "al-Qusayr": dt.date(2024, 10, 24)}
 
 
-@pytest.mark.parametrize("text", [
-    "ويأتي هذا الهجوم بعد أسابيع من سيطرة التنظيم على مدينة الموصل وإعلانه «الخلافة».",
-    "كما يأتي في وقت يوسع فيه التنظيم نفوذه في محافظة دير الزور، حيث فرض سيطرته على معظم بلدات الريف الشرقي بعد معارك.",
-    "وفي بغداد، قال المتحدث باسم قيادة العمليات المشتركة إن عمليات «أبطال العراق» ستتواصل في المناطق الفاصلة.",
-    "وتتزامن هذه التطورات مع انتهاء عمليات إجلاء المقاتلين والمدنيين من الأحياء الشرقية لمدينة حلب.",
-    "وكانت قوات التحالف الدولي قد انسحبت من قاعدة «كي وان» في آذار/مارس الماضي وسلمتها إلى القوات العراقية.",
-    "كما أفاد ناشطون بتحليق مكثف لطائرات الاستطلاع فوق مدينتي أريحا ومعرة النعمان منذ صباح اليوم، وسط مخاوف من موجة "
-    "غارات جديدة.",
-])
-def test_background_of_takeovers_plans_evacuations_and_fears_is_no_incident(gazetteer, text):
-    assert run(text, gazetteer, dt.date(2020, 6, 24)) == []
-
-
 def test_a_headline_part_with_a_day_and_no_place_does_not_date_the_first_part(gazetteer):
     found = run("عشرات القتلى في غارات على وسط مدينة إدلب.. والطيران يضرب سراقب مساء السبت\n\n"
                 "قُتل ما لا يقل عن ٤٣ شخصاً في سلسلة غارات جوية استهدفت أمس الأحد أحياء وسط مدينة إدلب. وجاءت غارات "
@@ -2201,3 +2117,68 @@ def test_the_road_leading_to_a_crossing_is_no_site(gazetteer):
     found = run("شنت طائرات حربية روسية، أمس الجمعة، غارات على أطراف بلدة معرة مصرين شمالي مدينة إدلب، استهدفت مزارع "
                 "ومستودعات على الطريق الواصل إلى باب الهوى.", gazetteer, dt.date(2021, 7, 10))
     assert [i.place.name for i in found] == ["Ma‘arratmişrīn"]
+
+
+# Background sentences of full-length articles: none tells an attack of its own (with the report's day).
+BACKGROUND = [
+    # a long record, a recurring problem, a wave of strikes over days: no one attack
+    ("But many of them fought alongside his own men for a decade, and there are sensitivities in Idlib.",
+     dt.date(2025, 7, 22)),
+    ("Tribal clashes are a recurring problem in northern Basra, where large clans own heavy weapons.",
+     dt.date(2025, 7, 22)),
+    ("Last week, a wave of drone strikes hit oil and gas facilities in Duhok and Erbil provinces.",
+     dt.date(2025, 7, 22)),
+    # aircraft that flew over a place struck nothing
+    ("Security sources said Iraqi aircraft carried out reconnaissance flights over the hills south of Kifri on "
+     "Wednesday morning.", dt.date(2025, 7, 22)),
+    ("وأضاف أن هذه الضربة هي الأحدث في سلسلة من الاستهدافات الإسرائيلية التي طالت مناطق ريف دمشق والقنيطرة.",
+     dt.date(2024, 2, 14)),
+    ("وفي سياق متصل، تحدثت مصادر محلية عن تحليق مكثف للطيران المسير الإسرائيلي فوق بلدات في القنيطرة خلال الليلة "
+     "الماضية، من دون تسجيل أي ضربات جديدة.", dt.date(2024, 2, 14)),
+    ("North-west Syria continues to see regular shelling along front lines in southern Idlib, despite the ceasefire "
+     "agreed in March 2020.", dt.date(2023, 6, 8)),
+    ("Next week, we expect continued low-level IS activity in Diyala, with a realistic possibility of further IED "
+     "attacks.", dt.date(2023, 6, 8)),
+    ("In Quneitra province, residents said Israeli drones were seen flying over several villages on Wednesday morning, "
+     "hours after the strike.", dt.date(2023, 6, 8)),
+    ("ويقول المحلل الأمني عماد الجبوري إن «التنظيم عاد إلى أسلوب حرب العصابات، ويعتمد على العبوات الناسفة في "
+     "أطراف كركوك».", dt.date(2022, 11, 28)),
+    ("وقال الرئيس التركي في تصريحات سابقة إن العملية «ليست محصورة بالضربات الجوية»، ملمحاً إلى عملية برية في تل "
+     "رفعت ومنبج.", dt.date(2022, 11, 28)),
+    ("Balad Air Base, once a major hub for US forces, now hosts the Iraqi air force's fleet of F-16 fighter jets.",
+     dt.date(2022, 11, 28)),
+    ("Ankara launched the ground and air operations known as Claw-Lightning in the Duhok border areas last month.",
+     dt.date(2021, 5, 13)),
+    ("Government and Russian air strikes and shelling continued to hit towns and villages across southern Idlib.",
+     dt.date(2021, 5, 13)),
+    ("Since the killing of Qassem Soleimani and Abu Mahdi al-Muhandis in January, rocket attacks have targeted the "
+     "U.S. embassy in Baghdad and bases hosting coalition forces.", dt.date(2021, 5, 13)),
+    ("The Joint Operations Command said Iraqi aircraft had carried out strikes against Islamic State hideouts south of "
+     "Kirkuk over the past week, killing several militants.", dt.date(2021, 5, 13)),
+    # raids across two governorates' countryside: no one site
+    ("وأشار المرصد إلى أن الطائرات الروسية نفذت منذ صباح اليوم عشرات الغارات على ريفي إدلب الجنوبي وحماة الشمالي.",
+     dt.date(2025, 7, 19)),
+    # a ceasefire declared, forces sent to break up the fighting
+    ("وفي دمشق، أعلنت الرئاسة السورية صباح اليوم السبت وقفاً فورياً وشاملاً لإطلاق النار في المحافظة، مؤكدة أن قوات "
+     "الأمن ستنتشر في محيط المدينة لفض الاشتباك.", dt.date(2025, 7, 19)),
+    # a bomb found and defused; any attack in general
+    ("وأعلنت الشرطة العسكرية ضبط دراجة نارية مفخخة قرب مدينة الباب وتفكيكها قبل انفجارها.", dt.date(2025, 7, 19)),
+    ("وفي بغداد، أكد الناطق باسم القائد العام أن الحكومة ترفض أي اعتداء يستهدف البعثات والقواعد.",
+     dt.date(2025, 7, 19)),
+    ("ويأتي هذا الهجوم بعد أسابيع من سيطرة التنظيم على مدينة الموصل وإعلانه «الخلافة».", dt.date(2020, 6, 24)),
+    ("كما يأتي في وقت يوسع فيه التنظيم نفوذه في محافظة دير الزور، حيث فرض سيطرته على معظم بلدات الريف الشرقي بعد معارك.",
+     dt.date(2020, 6, 24)),
+    ("وفي بغداد، قال المتحدث باسم قيادة العمليات المشتركة إن عمليات «أبطال العراق» ستتواصل في المناطق الفاصلة.",
+     dt.date(2020, 6, 24)),
+    ("وتتزامن هذه التطورات مع انتهاء عمليات إجلاء المقاتلين والمدنيين من الأحياء الشرقية لمدينة حلب.",
+     dt.date(2020, 6, 24)),
+    ("وكانت قوات التحالف الدولي قد انسحبت من قاعدة «كي وان» في آذار/مارس الماضي وسلمتها إلى القوات العراقية.",
+     dt.date(2020, 6, 24)),
+    ("كما أفاد ناشطون بتحليق مكثف لطائرات الاستطلاع فوق مدينتي أريحا ومعرة النعمان منذ صباح اليوم، وسط مخاوف من موجة "
+     "غارات جديدة.", dt.date(2020, 6, 24)),
+]
+
+
+@pytest.mark.parametrize("text, published", BACKGROUND)
+def test_background_tells_no_incident(gazetteer, text, published):
+    assert run(text, gazetteer, published) == []
