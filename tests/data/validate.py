@@ -75,6 +75,8 @@ WRITTEN = [
     ("blind44", "aw", 15, (350, 750)),
     ("blind45", "ax", 15, (350, 750)),
     ("blind46", "ay", 15, (350, 750)),
+    ("blind47", "az", 15, (350, 750)),
+    ("blind48", "ba", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
