@@ -2176,6 +2176,13 @@ BACKGROUND = [
      dt.date(2020, 6, 24)),
     ("كما أفاد ناشطون بتحليق مكثف لطائرات الاستطلاع فوق مدينتي أريحا ومعرة النعمان منذ صباح اليوم، وسط مخاوف من موجة "
      "غارات جديدة.", dt.date(2020, 6, 24)),
+    # a series, a decade ago, a risk report's likelihoods
+    ("Many of the strikes hit vehicles on roads around Qamishli, Kobani and Tal Tamr.", dt.date(2022, 8, 4)),
+    ("That is itself a measure of progress: a decade ago, Iraqi forces were fighting the group street by street in "
+     "Ramadi and Mosul.", dt.date(2026, 2, 19)),
+    ("• We see a low-to-moderate likelihood of further indirect-fire attacks on installations hosting foreign "
+     "personnel at Balad.", dt.date(2023, 6, 26)),
+    ("• IED risk remains elevated on rural roads in Kirkuk, Salahuddin and Diyala.", dt.date(2023, 6, 26)),
 ]
 
 
