@@ -117,6 +117,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
     retellings: set[int] = set()  # sentences that retell an attack told before at its site
     announced = False  # whether ``previous`` is dated only by the day it was announced
     telling_dated: set[int] = set()  # sentences whose incidents have only the day they were told
+    one_site = False  # whether every incident told so far is at one site (see _one_site)
     for n, a in enumerate(analysed):
         before = analysed[max(0, n - CONTEXT_SENTENCES):n]
         if incidents and a.classes and not a.blocked and all(p.role in REFERENCES for p in a.places):
@@ -181,6 +182,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 if twin is not None:
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
+            one_site = _one_site(incidents)
             previous, follow, told, announced = made, FOLLOW_SENTENCES, set(), a.announced
             continue
         if not a.blocked:
@@ -199,11 +201,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                     telling_dated.add(named.start)  # (a headline dated by "… said on Friday")
                 _continue(named, a, lexicon, announced)
         elif incidents and follow > -NONE_FOLLOW and not a.blocked and not a.places and not a.classes and \
-                _one_site(incidents):
+                one_site:
             # "No one was killed, but dozens of animals died": a few sentences on, the only attack told (in the
             # headline and the story alike) still has no one killed (a figure it lacks; a zero only)
-            for inc in incidents:
-                _zeroes(inc, a, lexicon)
+            _zeroes(incidents, a, lexicon)
         follow -= 1
     another = frozenset(a.start for n, a in enumerate(analysed)
                         if a.classes and (_another(a) or _headline_part(analysed, n, article.text)))
@@ -367,7 +368,8 @@ def _join_scene(analysed: list[Analysed], article: Article, gazetteer: Gazetteer
             continue
         if len(a.triggers) >= 2 and not (a.blocked or a.places or a.dates or scene.classes):
             k = n  # (the scene, then the attack)
-        elif scene.classes and not (scene.blocked or a.classes) and any(d.precision == 1 for d in scene.dates):
+        elif scene.classes and not (scene.blocked or a.classes) and any(d.precision == 1 for d in scene.dates) \
+                and gazetteer.scan(a.words):
             k = n - 1  # (the attack, then where)
         else:
             continue
@@ -1364,9 +1366,9 @@ def _one_site(incidents: list[ExtractedIncident]) -> bool:
                                    for i in incidents for o in incidents if o.place.feature != "governorate")
 
 
-def _zeroes(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:
-    """"No one was killed": the zero figures a sentence says of everyone fill the ones ``incident``
-    lacks (not "No U.S. personnel were hurt", "no coalition casualties": of some only)."""
+def _zeroes(incidents: list[ExtractedIncident], a: Analysed, lexicon: Lexicon) -> None:
+    """"No one was killed": the zero figures a sentence says of everyone fill the ones the tellings of
+    the attack lack (not "No U.S. personnel were hurt", "no coalition casualties": of some only)."""
     keys = [word_key(w) for w in a.words]
     hits = [h for h in lexicon.casualties.find(a.words, keys) if h.payloads[0].kind in NONE_KINDS]
     if not hits or any("blocker" in h.payloads for h in lexicon.cues.find(a.words, keys)):
@@ -1376,10 +1378,11 @@ def _zeroes(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon) -> None:
         if any(h.start <= g.start < h.end for g in groups):
             continue
         for kind in NONE_KINDS[h.payloads[0].kind]:
-            if kind == "killed" and incident.fatalities is None:
-                incident.fatalities = 0
-            elif kind == "injured" and incident.injured is None:
-                incident.injured = 0
+            for incident in incidents:
+                if kind == "killed" and incident.fatalities is None:
+                    incident.fatalities = 0
+                elif kind == "injured" and incident.injured is None:
+                    incident.injured = 0
 
 
 def _continue(incident: ExtractedIncident, a: Analysed, lexicon: Lexicon, announced: bool = False) -> None:

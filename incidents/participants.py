@@ -82,7 +82,6 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     skip |= {h.start - 1 for h in cues if "partitive" in h.payloads and h.start - 1 in breaks}
     weapons = [h for h in triggers if set(h.payloads) & WEAPON_WORDS and not h.clitic]  # "two (Katyusha) rockets",
     skip |= {h.start - 1 for h in weapons} | {h.start - 2 for h in weapons}  # not "أصيب مدنيان بانفجار"
-    skip |= _clock(words)
     numbers: dict[int, int | None] = {}
     bounds = {h.end for h in cues if "lower_bound" in h.payloads}  # "أكثر من ١٠٠", "more than 60": no exact figure
     negated = {h.end for h in cues if "negation" in h.payloads}  # "no one had been killed": none
@@ -93,6 +92,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
             numbers[i] = None
         elif (n := parse_number(w)) is not None and n < 1900:
             numbers[i] = 0 if n == 1 and i in negated else n
+    for i in _clock(words, numbers):
+        numbers.pop(i, None)
     _join_compounds(words, numbers)
     out, pairs, fixed = _risen_tolls(words, cues, numbers), [], []
     for pos, _, _ in out:
@@ -208,15 +209,15 @@ CLOCK_AFTER = (("p", "m"), ("a", "m"))  # "3:30 p.m."
 CLOCK_BEFORE = frozenset(normalize_ar(w) for w in ("الساعة", "at", "around"))  # "عند الساعة ٣:٣٠"
 
 
-def _clock(words) -> set[int]:
-    """Positions of the numbers of a time of day ("at around 3:30 p.m. Both occupants died", "الساعة ٣:٣٠"):
+def _clock(words, numbers: dict[int, int | None]) -> set[int]:
+    """Positions of the ``numbers`` of a time of day ("at around 3:30 p.m. Both occupants died", "الساعة ٣:٣٠"):
     no figure of the dead or wounded."""
     out = set()
-    for i in range(len(words) - 1):
-        if parse_number(words[i]) is None:
+    for i in sorted(numbers):
+        if i + 1 >= len(words):
             continue
         after = tuple(w.casefold() for w in words[i + 1:i + 3])
-        hour = i and parse_number(words[i - 1]) is not None and len(words[i]) == 2  # the minutes of "3:30"
+        hour = i and (i - 1) in numbers and len(words[i]) == 2  # the minutes of "3:30"
         if after in CLOCK_AFTER or (hour and normalize_ar(words[i - 2] if i > 1 else "").casefold() in CLOCK_BEFORE):
             out |= {i, i - 1} if hour else {i}
     return out
