@@ -426,7 +426,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS and not (i and folded[i - 1] in ADVERB_SINCE)}
     # (nor one just after "hours after", "a day after": "… غارات على جسر الرستن …، بعد ساعات من انسحاب القوات
     # الحكومية من مدينة حماة", the withdrawal came before the attack told)
-    opens = since_at | {h.end - 1 for h in cues if any(p in AFTER_DAYS for p in h.payloads)}
+    opens = since_at | {h.end - 1 for h in cues if _after_cue(h)}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
                 not any(h.start - BLOCKER_SINCE_REACH <= i < h.start and not any(i < b <= h.start for b in a.breaks)
                         for i in opens)]  # (in the same clause: not "منذ صباح اليوم، وسط مخاوف من موجة غارات")
@@ -599,6 +599,12 @@ def _framed(a: Analysed) -> bool:
 AFTER_DAYS = {"hours_after": 0, "day_after": 1, "two_days_after": 2, "three_days_after": 3, "day_before": -1}  # ("… on Thursday, a day
 # before Iranian artillery shelled Penjwen": the other attack a day later)
 AFTER_REACH = 4  # words between "a day after" and the attack word of the earlier attack it tells
+
+
+def _after_cue(h: Hit, long: bool = False) -> bool:
+    """``h`` opens a clause of what came before the attack told ("hours after", "بعد يوم من"; with ``long``,
+    also "weeks after", "بعد أسابيع من", which give no day)."""
+    return any(p in AFTER_DAYS or (long and p == "long_after") for p in h.payloads)
 
 
 def _after(a: Analysed) -> tuple[int, int] | None:
@@ -1034,7 +1040,7 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             incident_type = local
         killed, injured = _assigned(a, k)
         dates, anchors = _local_dates(a, k), [h.start for h in a.triggers]
-        cut = next((h.end for h in a.cues if h.end <= loc.mention.start and set(h.payloads) & AFTER_DAYS.keys()), None)
+        cut = next((h.end for h in a.cues if h.end <= loc.mention.start and _after_cue(h)), None)
         if cut is not None and any(d.start >= cut for d in dates):  # "وجاءت غارات الأحد بعد يوم واحد من قصف مماثل
             # طال مدينة سراقب …، مساء السبت": the earlier attack's own day, told in its clause
             dates, anchors = [d for d in dates if d.start >= cut], [i for i in anchors if i >= cut]
@@ -1101,8 +1107,7 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
     طائرات التحالف نفذت ضربات على أوكار في مناطق جبلية")."""
     turns = _while_breaks(a.words, a.breaks)
     after = max([i for i, w in enumerate(a.words[:loc.mention.start]) if w.casefold() in AFTER_WORDS] +
-                [h.start for h in a.cues if h.end <= loc.mention.start and
-                 any(p in AFTER_DAYS or p == "long_after" for p in h.payloads)],
+                [h.start for h in a.cues if h.end <= loc.mention.start and _after_cue(h, long=True)],
                 default=None)  # (and "بعد ساعات من انسحاب القوات الحكومية من مدينة حماة")
     if after is not None:  # "The strike near Said Sadiq came days after Baghdad and Ankara signed a memorandum …
         # including a joint training centre in Bashiqa": what came before the attack, and no attack itself
@@ -1117,7 +1122,7 @@ def _clause_without_attack(a: Analysed, loc: Located) -> bool:
             return True
     # "residents said Israeli drones were seen flying over several villages …, hours after the strike": the only
     # attack told is what came before
-    since = min((h.start for h in a.cues if h.start >= loc.mention.end and set(h.payloads) & AFTER_DAYS.keys()),
+    since = min((h.start for h in a.cues if h.start >= loc.mention.end and _after_cue(h)),
                 default=None)
     if since is not None and all(t.start >= since for t in a.triggers if set(t.payloads) - CIRCUMSTANCES) and \
             not any(pos < since for pos, _, _ in a.casualties):
@@ -1267,7 +1272,7 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
     first = next((t.start for t in a.triggers if lo <= t.start < hi and set(t.payloads) - GENERIC), None)
     if first is None:  # "… قرب مدينة القامشلي، فيما تعرضت قرى في محيط بلدة تل تمر لقصف مدفعي …": a clause of its own;
         # "… near Tarmiyah, two days after militants attacked an army post near Dujail"
-        after = next((h.start for h in a.cues if lo <= h.start < hi and set(h.payloads) & AFTER_DAYS.keys()), None)
+        after = next((h.start for h in a.cues if lo <= h.start < hi and _after_cue(h)), None)
         after = after if after is not None else _joined(a, lo, hi)
         after = after if after is not None else next(
             (b for b in _while_breaks(a.words, a.breaks) if lo <= b < hi and
@@ -1280,7 +1285,7 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
              any(b < t.start < hi for t in a.triggers)), default=None)
     # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn;
     # "مسيرة إسرائيلية تستهدف سيارة قرب جديدة يابوس بعد يومين من غارة على القصير": so does "two days after")
-    turn = next((h.start for h in a.cues if lo <= h.start <= first and set(h.payloads) & AFTER_DAYS.keys()), None)
+    turn = next((h.start for h in a.cues if lo <= h.start <= first and _after_cue(h)), None)
     turn = turn if turn is not None else next((b for b in _while_breaks(a.words, a.breaks) if lo <= b <= first), None)
     turn = turn if turn is not None else max((b for b in a.breaks if lo <= b <= first), default=None)
     return turn if turn is not None else _joined(a, lo, first + 1)
