@@ -94,6 +94,7 @@ class Analysed:
     fighters: bool = False  # gunmen, militants, a cell: who attack on the ground when no weapon is named
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
     told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
+    label_day: DateExpr | None = None  # the day of a short label that tells no attack (see _context_date)
     frame: tuple[int, int] | None = None  # the words of a frame told after the attack ("…, the latest in a series
     # of …"): no site
 
@@ -394,6 +395,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                  {c for h in triggers for c in h.payloads}, triggers, [])
     if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
         a.classes = set()
+        if len(words) <= LABEL_WORDS + 4 and any(w[:1].isdigit() for w in words) and gazetteer.scan(words):
+            # "• Salahuddin — Balad Air Base (Thursday 22 June).": a label's day, for the attack told under it
+            a.label_day = next((d for d in find_dates(words, reference) if d.precision == 1), None)
         return a
     cues = a.cues = lexicon.cues.find(words, keys)
     # "it had not previously struck inside Damascus", "لم تستهدف": no attack (but "لم يسفر الهجوم" told one)
@@ -1343,6 +1347,8 @@ def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     """The date of the nearest earlier sentence about the same kind of attack, else of the
     nearest earlier dated attack ("Israeli jets struck three airports last night … In western
     Daraa, clashes broke out near Nawa": the same night)."""
+    if before and before[-1].label_day is not None and a.start - before[-1].end <= 1:  # (on the same line)
+        return before[-1].label_day  # ("• Salahuddin — Balad Air Base (Thursday 22 June). Two rockets struck …")
     attacks = [b for b in reversed(before) if b.dates and b.classes and not b.blocked]
     same = next((b for b in attacks if (b.classes & a.classes) - GENERIC or a.classes <= GENERIC), None)
     return (same or next(iter(attacks), None)).dates[-1] if attacks else None

@@ -2189,3 +2189,17 @@ BACKGROUND = [
 @pytest.mark.parametrize("text, published", BACKGROUND)
 def test_background_tells_no_incident(gazetteer, text, published):
     assert run(text, gazetteer, published) == []
+
+
+def test_a_bullets_label_dates_the_attack_told_under_it(gazetteer):
+    found = run("KEY INCIDENTS\n\n"
+                "• Salahuddin — Balad Air Base (Thursday 22 June). Two Katyusha-type rockets struck inside the "
+                "perimeter of Balad Air Base at around 21:00.\n", gazetteer, dt.date(2023, 6, 26))
+    assert [(i.place.name, i.event_date) for i in found] == [("Balad Air Base", dt.date(2023, 6, 22))]
+
+
+def test_a_report_title_with_its_week_dates_no_summary(gazetteer):
+    found = run("Southern Iraq Security Weekly - week ending 28 January 2023\n\n"
+                "Summary: a quiet week with one deadly tribal dispute in Dhi Qar and an IED attack on a home in Najaf.",
+                gazetteer, dt.date(2023, 1, 28))
+    assert all(i.event_date is None for i in found)
