@@ -110,6 +110,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
         _place(a, gazetteer, context)
     _join_scene(analysed, article, gazetteer, lexicon, context)
     dateline = _dateline_places(analysed, gazetteer, context)
+    headline_parts = {n for n in range(1, len(analysed)) if _headline_part(analysed, n, article.text)}
     incidents: list[ExtractedIncident] = []
     previous: list[ExtractedIncident] = []
     follow = 0  # how many more sentences may still add to ``previous``
@@ -188,7 +189,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             continue
         if not a.blocked:
             told |= a.classes
-        named = None if follow <= 0 or a.blocked or a.places or _headline_part(analysed, n, article.text) else \
+        named = None if follow <= 0 or a.blocked or a.places or n in headline_parts else \
             previous[0] if len(previous) == 1 else next(
             (p for p in previous if a.classes and p.event_date is not None and any(  # "… near Samawah …, a day after
                 m.candidates[0].place.id == p.place.place_id and  # a similar attack near Nasiriyah" then "a bomb …
@@ -208,7 +209,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             _zeroes(incidents, a, lexicon)
         follow -= 1
     another = frozenset(a.start for n, a in enumerate(analysed)
-                        if a.classes and (_another(a) or _headline_part(analysed, n, article.text)))
+                        if a.classes and (_another(a) or n in headline_parts))
     separate = frozenset(a.start for a in analysed if any("separate" in h.payloads for h in a.cues))
     telling_dated |= {a.start for a in analysed if a.announced}
     told_at = {i.start for i in incidents}  # ("On the same day, warplanes struck Saraqib" has a day of its own)
@@ -223,6 +224,12 @@ STATEMENT_HEADER_WORDS = 20  # at most this many words in a line that introduces
 HEADER_END = regex.compile(r":(?=\s|$)")  # the colon that ends a header (not a time's, "7:40 p.m.")
 
 
+def _header_colon(text: str) -> int:
+    """Where the colon that ends a header or a label stands in ``text`` (not a time's, "7:40 p.m."), or -1."""
+    m = HEADER_END.search(text) if ":" in text else None
+    return m.start() if m else -1
+
+
 def _statement_days(text: str, told: list[Sentence], published: dt.date | None,
                     lexicon: Lexicon) -> dict[int, dt.date]:
     """The day each quoted statement was issued, for its own words: those after the colon of its header
@@ -232,7 +239,7 @@ def _statement_days(text: str, told: list[Sentence], published: dt.date | None,
     if published is None or ":" not in text:
         return out
     for n, s in enumerate(told):
-        colon = next((m.start() for m in HEADER_END.finditer(s.text)), -1) if ":" in s.text else -1
+        colon = _header_colon(s.text)
         if colon < 0:
             continue
         words = [w for w, _, _ in words_of(s.text[:colon])]
@@ -806,8 +813,8 @@ def _label(a: Analysed) -> tuple[int, int]:
     countryside), Tuesday: Unidentified gunmen attacked …", "- Dhi Qar / Nasiriyah: An improvised explosive
     device …"), when a colon ends it; else an empty span."""
     first = _first_word(a.words)
-    colon = next((m.start() for m in HEADER_END.finditer(a.text)), None)
-    if colon is None or first >= len(a.words):
+    colon = _header_colon(a.text)
+    if colon < 0 or first >= len(a.words):
         return 0, 0
     ends = sum(1 for s, _ in a.offsets if s - a.start < colon)  # the words before the colon
     return (first, ends) if 0 < ends - first <= LABEL_WORDS else (0, 0)
