@@ -95,6 +95,7 @@ class Analysed:
     announced: bool = False  # its one date is the announcement's ("أعلنت الخلية، اليوم الثلاثاء، استشهاد …")
     told_day: int | None = None  # days from the day just told ("the next day": 1, "وفي اليوم نفسه": 0)
     label_day: DateExpr | None = None  # the day of a short label that tells no attack (see _context_date)
+    reference: dt.date | None = None  # the report's day, kept by a sentence that tells no attack (see _context_date)
     frame: tuple[int, int] | None = None  # the words of a frame told after the attack ("…, the latest in a series
     # of …"): no site
 
@@ -401,7 +402,7 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a = Analysed(n, sentence.start, sentence.end, sentence.text, words, offsets,
                  {c for h in triggers for c in h.payloads}, triggers, [])
     if not a.classes - CIRCUMSTANCES:  # only attacks matter (and, see _follow_up, figures that may follow one)
-        a.classes = set()
+        a.classes, a.reference = set(), reference
         if len(words) <= LABEL_WORDS + 4 and any(w[:1].isdigit() for w in words) and gazetteer.scan(words):
             # "• Salahuddin — Balad Air Base (Thursday 22 June).": a label's day, for the attack told under it
             a.label_day = next((d for d in find_dates(words, reference) if d.precision == 1), None)
@@ -1358,7 +1359,13 @@ def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
         return before[-1].label_day  # ("• Salahuddin — Balad Air Base (Thursday 22 June). Two rockets struck …")
     attacks = [b for b in reversed(before) if b.dates and b.classes and not b.blocked]
     same = next((b for b in attacks if (b.classes & a.classes) - GENERIC or a.classes <= GENERIC), None)
-    return (same or next(iter(attacks), None)).dates[-1] if attacks else None
+    if attacks:
+        return (same or attacks[0]).dates[-1]
+    if before and before[-1].reference is not None and a.start - before[-1].end <= 1:
+        # ("But on Tuesday, the war came back to the fields. A roadside bomb exploded …": the sentence just before,
+        # in the same paragraph, sets the day when no attack before it has one)
+        return next((d for d in reversed(find_dates(before[-1].words, before[-1].reference)) if d.precision == 1), None)
+    return None
 
 
 def _context_perpetrator(target: str, classes: set[str], before: list[Analysed]) -> str:

@@ -2183,6 +2183,11 @@ BACKGROUND = [
     ("• We see a low-to-moderate likelihood of further indirect-fire attacks on installations hosting foreign "
      "personnel at Balad.", dt.date(2023, 6, 26)),
     ("• IED risk remains elevated on rural roads in Kirkuk, Salahuddin and Diyala.", dt.date(2023, 6, 26)),
+    # a forecast told as an instruction, a charge
+    ("- Expect continued drone and rocket attacks on sites hosting US troops, including Baghdad airport and Erbil "
+     "airport.", dt.date(2021, 8, 31)),
+    ("Ankara and Baghdad accuse the PKK of attacking border posts and launching drones toward Zakho.",
+     dt.date(2021, 8, 31)),
 ]
 
 
@@ -2203,3 +2208,20 @@ def test_a_report_title_with_its_week_dates_no_summary(gazetteer):
                 "Summary: a quiet week with one deadly tribal dispute in Dhi Qar and an IED attack on a home in Najaf.",
                 gazetteer, dt.date(2023, 1, 28))
     assert all(i.event_date is None for i in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces shelled Azaz on Wednesday, killing a child.",
+    "Azaz was shelled on Wednesday, killing a child.",
+    "Azaz came under artillery fire on Wednesday, killing a child.",
+    "- Artillery shelling of Azaz on 8 September killed a child.",
+])
+def test_a_shelled_town_is_the_site(gazetteer, text):
+    found = run(text, gazetteer, dt.date(2021, 9, 10))
+    assert [(i.place.name, i.event_date, i.fatalities) for i in found] == [("Azaz", dt.date(2021, 9, 8), 1)]
+
+
+def test_the_sentence_just_before_dates_an_attack_when_nothing_else_does(gazetteer):
+    found = run("Farmers near Qayyarah had hoped for a quiet harvest. But on Tuesday, the fighting came back. A roadside "
+                "bomb went off under a tractor near Qayyarah, killing the driver.", gazetteer, dt.date(2019, 7, 10))
+    assert [(i.place.name, i.event_date) for i in found] == [("Qayyarah", dt.date(2019, 7, 9))]
