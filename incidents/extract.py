@@ -719,7 +719,7 @@ def _adjective(words: list[str], cues: list[Hit], end: int) -> bool:
     return h is not None and is_arabic(words[h.start]) and words[h.start].lstrip("وف").startswith("ال")
 
 
-AFTER_ROLES = {"container_after": "container", "locative_after": "locative"}
+AFTER_ROLES = {"container_after": "container", "locative_after": "locative", "route_after": "route"}
 
 
 def _cue_after(cues: list[Hit], end: int) -> str | None:
@@ -858,6 +858,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if before == "direction" and m.start in breaks and _adjective(words, cues, m.start):
             before = None  # "في ريف حمص الشرقي، ومطار تدمر": the adjective is the last place's, not "east of" this one
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
+        if role == "route" and before != "route":
+            role = before  # ("the Kirkuk road" alone is no road between two places)
+            if out and out[-1].mention.end == m.start and out[-1].role not in ("container",) + REFERENCES:
+                role = out[-1].role = "route"  # "on the Hilla–Diwaniyah road": the road's two ends
         if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
             continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
         if role == "direction" and _close_by(cues, words, m.start) and not (

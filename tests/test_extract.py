@@ -2225,3 +2225,19 @@ def test_the_sentence_just_before_dates_an_attack_when_nothing_else_does(gazette
     found = run("Farmers near Qayyarah had hoped for a quiet harvest. But on Tuesday, the fighting came back. A roadside "
                 "bomb went off under a tractor near Qayyarah, killing the driver.", gazetteer, dt.date(2019, 7, 10))
     assert [(i.place.name, i.event_date) for i in found] == [("Qayyarah", dt.date(2019, 7, 9))]
+
+
+def test_two_places_joined_before_road_are_its_ends(gazetteer):
+    found = run("Roadside bomb hits convoy near Hilla\n\nA roadside bomb went off beside a convoy of trucks on the highway "
+                "near Hilla on Tuesday, wounding a driver, officials said.\n\nA police statement said that an explosive "
+                "device went off on the Hilla–Diwaniyah road, targeting a convoy of vehicles.",
+                gazetteer, dt.date(2021, 7, 14))
+    assert [(i.place.name, i.event_date, i.injured) for i in found] == [("Hillah", dt.date(2021, 7, 13), 1)]
+
+
+def test_a_drone_dropping_a_munition_close_to_the_garrison_told_before_is_there(gazetteer):
+    found = run("On Tuesday coalition aircraft struck pro-regime forces that had moved near the At Tanf garrison.\n\n"
+                "Then yesterday, a pro-regime drone dropped a munition near a coalition position close to the garrison. "
+                "There were no casualties.", gazetteer, dt.date(2017, 6, 9))
+    assert sorted(i.event_date for i in found) == [dt.date(2017, 6, 6), dt.date(2017, 6, 8)]
+    assert all("Tanf" in i.place.name for i in found)
