@@ -2188,6 +2188,12 @@ BACKGROUND = [
      "airport.", dt.date(2021, 8, 31)),
     ("Ankara and Baghdad accuse the PKK of attacking border posts and launching drones toward Zakho.",
      dt.date(2021, 8, 31)),
+    # an analyst's pattern, a deployment
+    ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
+     dt.date(2020, 10, 10)),
+    ("Ankara launched the operation this month, sending commandos into the Haftanin area of Duhok province after days "
+     "of air strikes.",
+     dt.date(2020, 6, 27)),
 ]
 
 
