@@ -2247,3 +2247,19 @@ def test_a_drone_dropping_a_munition_close_to_the_garrison_told_before_is_there(
                 "There were no casualties.", gazetteer, dt.date(2017, 6, 9))
     assert sorted(i.event_date for i in found) == [dt.date(2017, 6, 6), dt.date(2017, 6, 8)]
     assert all("Tanf" in i.place.name for i in found)
+
+
+def test_yesterdays_blast_the_first_of_its_kind_is_yesterdays(gazetteer):
+    found = run("قتل ثلاثة مدنيين بانفجار سيارة مفخخة أمس في مدينة تل أبيض.\n\n"
+                "ولا يعد انفجار أمس الأول من نوعه في تل أبيض، إذ شهدت المدينة تفجيرات مماثلة خلال العام.",
+                gazetteer, dt.date(2019, 11, 24))
+    assert [(i.place.name, i.event_date) for i in found] == [("Tal Abyad", dt.date(2019, 11, 23))]
+
+
+def test_the_morning_a_statement_was_issued_is_not_the_attacks_day(gazetteer):
+    found = run("مقتل جنديين بعبوة ناسفة في بلدروز\n\n"
+                "قُتل جنديان وأصيب ثلاثة آخرون، مساء أمس الأحد، بانفجار عبوة ناسفة استهدفت دورية للجيش على طريق زراعي قرب "
+                "قضاء بلدروز.\n\nوقال مصدر أمني إن العبوة كانت مزروعة على جانب الطريق.\n\n"
+                "وأصدرت خلية الإعلام الأمني بياناً صباح اليوم جاء فيه أن «عناصر التنظيم أقدموا على تفجير عبوة ناسفة على قوة "
+                "من الجيش قرب بلدروز، ما أدى إلى استشهاد منتسبين اثنين وجرح ثلاثة آخرين».", gazetteer, dt.date(2022, 11, 7))
+    assert [(i.place.name, i.event_date) for i in found] == [("Baladrūz", dt.date(2022, 11, 6))]
