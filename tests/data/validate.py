@@ -77,6 +77,14 @@ WRITTEN = [
     ("blind46", "ay", 15, (350, 750)),
     ("blind47", "az", 15, (350, 750)),
     ("blind48", "ba", 15, (350, 750)),
+    ("blind49", "bb", 15, (350, 750)),
+    ("blind50", "bc", 15, (350, 750)),
+    ("blind51", "bd", 15, (350, 750)),
+    ("blind52", "be", 15, (350, 750)),
+    ("blind53", "bf", 15, (350, 750)),
+    ("blind54", "bg", 15, (350, 750)),
+    ("blind55", "bh", 15, (350, 750)),
+    ("blind56", "bi", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
