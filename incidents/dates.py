@@ -118,6 +118,12 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if hit.start in used:
             continue
         word = hit.payloads[0]
+        if word.kind == "same_day" and word.value and out and out[-1].precision == 1 and not explicit_only:
+            # "… on Friday evening, while artillery shelled villages near Sidakan a day later": the day after the
+            # one this sentence has just told
+            out.append(DateExpr(hit.start, hit.end, out[-1].date + dt.timedelta(days=word.value), 1,
+                                " ".join(words[hit.start:hit.end])))
+            continue
         if word.kind in ("same_day", "relative_year"):  # "وفي اليوم نفسه": the day just told, not today; a
             if word.kind == "same_day" and same_day is not None:  # year alone places nothing ("last year" only
                 same_day.append(word.value)  # qualifies a month: see _last_year)

@@ -2263,3 +2263,16 @@ def test_the_morning_a_statement_was_issued_is_not_the_attacks_day(gazetteer):
                 "وأصدرت خلية الإعلام الأمني بياناً صباح اليوم جاء فيه أن «عناصر التنظيم أقدموا على تفجير عبوة ناسفة على قوة "
                 "من الجيش قرب بلدروز، ما أدى إلى استشهاد منتسبين اثنين وجرح ثلاثة آخرين».", gazetteer, dt.date(2022, 11, 7))
     assert [(i.place.name, i.event_date) for i in found] == [("Baladrūz", dt.date(2022, 11, 6))]
+
+
+def test_a_day_later_in_the_same_sentence_is_the_day_after_the_one_it_told(gazetteer):
+    found = run("A drone killed two men in their car near Qaladiza on Friday evening, officials said, while Iranian "
+                "artillery shelled villages near Sidakan a day later.", gazetteer, dt.date(2022, 9, 4))
+    assert sorted((i.place.name, i.event_date) for i in found) == [
+        ("Qeładizê", dt.date(2022, 9, 2)), ("Sidakan", dt.date(2022, 9, 3))]
+
+
+def test_parts_of_a_town_and_the_bodies_a_hospital_received(gazetteer):
+    found = run("On the morning of 3 March, air strikes hit homes in the central part of Douma. The town's hospital "
+                "received the bodies of 11 civilians.", gazetteer, dt.date(2018, 3, 4))
+    assert [(i.place.name, i.event_date, i.fatalities) for i in found] == [("Douma", dt.date(2018, 3, 3), 11)]
