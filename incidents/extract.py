@@ -1228,7 +1228,8 @@ def _local_type(a: Analysed, k: int, lexicon: Lexicon) -> str | None:
         own_turn = (k + 1 < len(spans) and _turn(a, spans[k][1], spans[k + 1][0]) is not None) or \
             (k > 0 and _turn(a, spans[k - 1][1], spans[k][0]) is not None)  # ("… فيما تعرضت قرى تل تمر لقصف")
         return lexicon.incident_type(local) if own_turn and local else None
-    return lexicon.incident_type(local | (a.classes - WEAPONS))
+    return lexicon.incident_type(local | (a.classes - WEAPONS - ({"clash"} - local)))  # (another place's fighting is
+    # not this one's: "fighting reaches outskirts of Hama; air strike on Idlib city")
 
 
 def _part(a: Analysed, k: int, halfway: bool) -> tuple[float, float]:

@@ -2276,3 +2276,10 @@ def test_parts_of_a_town_and_the_bodies_a_hospital_received(gazetteer):
     found = run("On the morning of 3 March, air strikes hit homes in the central part of Douma. The town's hospital "
                 "received the bodies of 11 civilians.", gazetteer, dt.date(2018, 3, 4))
     assert [(i.place.name, i.event_date, i.fatalities) for i in found] == [("Douma", dt.date(2018, 3, 3), 11)]
+
+
+def test_fighting_at_one_place_is_not_the_means_of_a_strike_at_another(gazetteer):
+    found = run("Fighting reaches the outskirts of Hama; air strike on Idlib city\n\n"
+                "- An air strike on a residential area of Idlib city killed four civilians, rescuers said.",
+                gazetteer, dt.date(2024, 12, 3))
+    assert sorted((i.place.name, i.incident_type) for i in found) == [("Hama", "clash"), ("Idlib", "airstrike")]
