@@ -1571,7 +1571,8 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) 
     on Aleppo … the attack on Aleppo airport"); or an undated retelling (a headline's "south
     of Damascus", "in the Homs desert") of an incident close by or in the same governorate."""
     if a.event_date != b.event_date and None not in (a.event_date, b.event_date):
-        return a.place.place_id == b.place.place_id and _holds(a, b)
+        return a.place.place_id == b.place.place_id and (_holds(a, b) or (b.time_precision == 2 and _holds(b, a)))
+        # (a day told first, then "earlier in the week": that day; but a month told later may be another attack)
     if a.place.place_id == b.place.place_id:
         return True
     km = distance_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude)

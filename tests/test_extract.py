@@ -2283,3 +2283,10 @@ def test_fighting_at_one_place_is_not_the_means_of_a_strike_at_another(gazetteer
                 "- An air strike on a residential area of Idlib city killed four civilians, rescuers said.",
                 gazetteer, dt.date(2024, 12, 3))
     assert sorted((i.place.name, i.incident_type) for i in found) == [("Hama", "clash"), ("Idlib", "airstrike")]
+
+
+def test_strikes_told_on_a_day_then_with_earlier_in_the_week_are_one(gazetteer):
+    found = run("Coalition air strikes hit Islamic State positions in villages near Manbij on Thursday, killing 15 "
+                "fighters.\n\nAn SDF spokesman said the strikes targeted positions in villages east of Manbij, where the "
+                "fighters had gathered after losing ground earlier in the week.", gazetteer, dt.date(2016, 6, 3))
+    assert [(i.place.name, i.event_date) for i in found] == [("Manbij", dt.date(2016, 6, 2))]
