@@ -2188,6 +2188,11 @@ BACKGROUND = [
      "airport.", dt.date(2021, 8, 31)),
     ("Ankara and Baghdad accuse the PKK of attacking border posts and launching drones toward Zakho.",
      dt.date(2021, 8, 31)),
+    # a charge, a frame of tension and a deployment
+    ("في المقابل، تقول وسائل الإعلام الرسمية السورية إن الجيش يرد على خروقات المجموعات المسلحة، وتتهم الفصائل باستخدام "
+     "المنطقة لشن هجمات بالطائرات المسيّرة على قاعدة حميميم الروسية.", dt.date(2019, 5, 2)),
+    ("ويأتي الهجوم في ظل توتر متصاعد بين الحكومة والفصائل، بعد اعتقال قيادي في الحشد الشهر الماضي، وما تبع ذلك من "
+     "انتشار لمسلحين قرب المنطقة الخضراء في بغداد.", dt.date(2021, 6, 4)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
