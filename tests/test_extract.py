@@ -2193,6 +2193,10 @@ BACKGROUND = [
      "المنطقة لشن هجمات بالطائرات المسيّرة على قاعدة حميميم الروسية.", dt.date(2019, 5, 2)),
     ("ويأتي الهجوم في ظل توتر متصاعد بين الحكومة والفصائل، بعد اعتقال قيادي في الحشد الشهر الماضي، وما تبع ذلك من "
      "انتشار لمسلحين قرب المنطقة الخضراء في بغداد.", dt.date(2021, 6, 4)),
+    ("وفي الأثناء، انتشرت وحدات من الجيش في نقاط على خطوط التماس بموجب تفاهم جديد، من دون أن يمنع ذلك تجدد الاشتباكات "
+     "المتقطعة في محيط تل تمر وعين عيسى.",
+     dt.date(2019, 11, 8)),
+    ("كما تتزامن الضربة مع أزمة سياسية في بغداد لم تنته بعد رغم مرور عام على الانتخابات.", dt.date(2022, 9, 7)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2295,3 +2299,12 @@ def test_strikes_told_on_a_day_then_with_earlier_in_the_week_are_one(gazetteer):
                 "fighters.\n\nAn SDF spokesman said the strikes targeted positions in villages east of Manbij, where the "
                 "fighters had gathered after losing ground earlier in the week.", gazetteer, dt.date(2016, 6, 3))
     assert [(i.place.name, i.event_date) for i in found] == [("Manbij", dt.date(2016, 6, 2))]
+
+
+def test_the_town_forces_advance_towards_and_the_directorate_that_speaks_are_no_sites(gazetteer):
+    found = run("واصلت القوات الأمنية، أمس الجمعة، تقدمها نحو مدينة تكريت من محورها الجنوبي، وخاضت اشتباكات عنيفة مع عناصر "
+                "التنظيم في بلدة الدور أسفرت عن مقتل ثلاثة عناصر.", gazetteer, dt.date(2015, 3, 7))
+    assert [i.place.name for i in found] == ["Ad Dawr"]
+    found = run("قُتل عنصران من الأمن العام مساء أمس الأحد في هجوم شنه مسلحون على حاجز قرب مدينة تلكلخ في ريف حمص الغربي، "
+                "بحسب ما أعلنت مديرية الأمن العام في حمص.", gazetteer, dt.date(2025, 4, 7))
+    assert [i.place.name for i in found] == ["Tallkalakh"]
