@@ -504,6 +504,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         a.dates = [replace(a.dates[0], date=a.dates[0].date + dt.timedelta(days=a.told_day))]
         a.announced, a.told_day = False, None
     if len(a.dates) > 1:  # "the ministry announced yesterday that the attack on Monday 15 February …": Monday
+        said = next((d for d in a.dates if d.precision == 1 and not _in_quote(a, d.start) and
+                     _told_on(d, cues, triggers, clauses=clauses)), None)
+        if said is not None:  # ('"Our forces entered Makhmour this morning …," a commander told us on Sunday evening':
+            a.dates = [_said_on(d, words, said.date) if _in_quote(a, d.start) else d for d in a.dates]  # Sunday
         told = [d for d in a.dates if not _told_on(d, cues, triggers, clauses=clauses)]
         a.dates = told or a.dates
     # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone (not "In a
@@ -533,6 +537,18 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         # ("…, the latest in a series of strikes … in the Idlib region": from the break that opens it)
         a.frame = (start, min((b for b in a.breaks if b > first), default=len(words)))
     return a
+
+
+def _in_quote(a: Analysed, pos: int) -> bool:
+    """Word ``pos`` is inside quotation marks opened earlier in the sentence."""
+    before = a.text[:a.offsets[pos][0] - a.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("«") > before.count("»")
+
+
+def _said_on(d: DateExpr, words: list[str], day: dt.date) -> DateExpr:
+    """A quoted day ("this morning", "yesterday") told from the day the words were said."""
+    again = find_dates(words[d.start:d.end], day)
+    return replace(again[0], start=d.start + again[0].start, end=d.start + again[0].end) if len(again) == 1 else d
 
 
 def _told_on(d: DateExpr, cues: list[Hit], triggers: list[Hit], role: str = "speech",
@@ -899,7 +915,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 m.start - site.mention.end <= DISTRICT_GAP and words[site.mention.end].casefold() == "in" and \
                 not any(words[i].casefold() in JOINERS for i in range(site.mention.end, m.start)):
             role = "container"  # "near the town of Kani Masi in Duhok province's Amedi district": the site's district
-        if (role == "locative" and out and gap <= 3 and
+        held = role == "locative" and out and 1 < gap <= 3 and words[out[-1].mention.end - 1].endswith(("'s", "’s")) \
+            and out[-1].role == "locative" and not any(i in breaks for i in between)
+        if held:
+            out[-1].role = "container"  # "in Basra's northern district of Qurna": the city or province holds the site
+        if (role == "locative" and out and gap <= 3 and not held and
                 not words[m.start - 1].endswith(("'s", "’s")) and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):

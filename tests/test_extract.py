@@ -2308,3 +2308,24 @@ def test_the_town_forces_advance_towards_and_the_directorate_that_speaks_are_no_
     found = run("قُتل عنصران من الأمن العام مساء أمس الأحد في هجوم شنه مسلحون على حاجز قرب مدينة تلكلخ في ريف حمص الغربي، "
                 "بحسب ما أعلنت مديرية الأمن العام في حمص.", gazetteer, dt.date(2025, 4, 7))
     assert [i.place.name for i in found] == ["Tallkalakh"]
+
+
+def test_a_quoted_this_morning_is_the_morning_of_the_day_it_was_said(gazetteer):
+    found = run('"Our forces fought the militants in Makhmour this morning, street by street," a peshmerga commander '
+                "told us by telephone on Sunday evening. He said three fighters had been killed.",
+                gazetteer, dt.date(2014, 8, 11))
+    assert [(i.place.name, i.event_date) for i in found] == [("Makhmour", dt.date(2014, 8, 10))]
+
+
+def test_a_short_statements_day_is_not_the_clashs(gazetteer):
+    found = run("Fierce clashes broke out yesterday, Sunday, between the SDF and Islamic State near al-Susah, killing six "
+                'fighters.\n\nThe SDF, in a short statement on Monday, acknowledged "martyrs" among its fighters near '
+                "al-Susah and said its forces had regained all positions lost during the fighting.", gazetteer,
+                dt.date(2018, 10, 8))
+    assert [(i.place.name, i.event_date) for i in found] == [("As Sūsah", dt.date(2018, 10, 7))]
+
+
+def test_a_citys_district_named_after_it_is_the_site(gazetteer):
+    found = run("Three people were killed in a gunfight between two clans in Basra's northern district of Qurna on "
+                "Sunday, police said.", gazetteer, dt.date(2024, 3, 13))
+    assert [i.place.name for i in found] == ["Al Qurnah"]
