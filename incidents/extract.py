@@ -128,7 +128,8 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
             if not a.dates and all(p.role == "route" for p in a.places):
                 a.places = []  # "… opened fire on the checkpoint on the road leading north towards Damascus": with no
                 # day of its own, an attack placed only by a road's end is the one told (its figures are that one's)
-        elif not incidents and a.classes and not a.blocked and not a.places and a.dates and dateline:
+        elif not incidents and a.classes and not a.blocked and not a.places and dateline and (
+                a.dates or _context_date(a, before) is not None):
             # "RAQQA, Syria — … On Sunday afternoon, in a half-collapsed block in the city's eastern neighbourhoods,
             # one of them set off a device": before any attack is placed, "the city" is the dateline's
             cue = next(iter(lexicon.anaphors.find(a.words)), None)
@@ -567,7 +568,7 @@ def _anaphoric_place(a: Analysed, told: list[ExtractedIncident], gazetteer: Gaze
     anaphoric place and no name of its own); "it struck the same base in February": the base
     told last; "killed at the base, south-east of Homs": the base told last, when the town is
     only its reference point."""
-    cue = next(iter(lexicon.anaphors.find(a.words)), None)
+    cue = next((h for h in lexicon.anaphors.find(a.words) if h.payloads[0] != "anaphor_dateline"), None)
     if cue is None:
         return []
     last = told[-1]

@@ -2329,3 +2329,11 @@ def test_a_citys_district_named_after_it_is_the_site(gazetteer):
     found = run("Three people were killed in a gunfight between two clans in Basra's northern district of Qurna on "
                 "Sunday, police said.", gazetteer, dt.date(2024, 3, 13))
     assert [i.place.name for i in found] == ["Al Qurnah"]
+
+
+def test_a_feature_attack_a_few_kilometres_from_the_datelines_town(gazetteer):
+    text = ("TAL AFAR, Iraq - Every morning the labourers ride a minibus out to the wheat fields west of the town.\n\n"
+            "On Wednesday the road reminded them of the war. At about 7 a.m., a roadside bomb exploded beside the minibus "
+            "on a dirt road a few kilometres from the town, killing one labourer.")
+    found = run(text, gazetteer, dt.date(2018, 9, 16))
+    assert [(i.place.name, i.event_date) for i in found] == [("Tal Afar", dt.date(2018, 9, 12))]
