@@ -78,6 +78,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     hits = lexicon.casualties.find(words, keys)
     persons = {h.start for h in cues if "person" in h.payloads}
     skip = {i for d in dates for i in range(d.start, d.end)}
+    # "lasted around 30 minutes", "8 km west of": a measure, no head count
+    skip |= {h.start - 1 for h in cues if h.payloads[0] in ("distance_unit", "duration_unit")}
     # "three wounded, one of them critically": a part of a figure already given
     skip |= {h.start - 1 for h in cues if "partitive" in h.payloads and h.start - 1 in breaks}
     weapons = [h for h in triggers if set(h.payloads) & WEAPON_WORDS and not h.clitic]  # "two (Katyusha) rockets",
@@ -129,6 +131,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
         if numbers[i] is not None:  # a vague quantity ("dozens") takes the word but gives no number
             more = _coordinated(words, numbers, breaks, i, h, hit_starts, used_numbers)
             used_numbers.update(more)
+            if len(more) > 1 and i > h.start and sum(numbers[j] or 0 for j in more) == numbers[i]:
+                more = []  # "the death toll at 11, seven from the SNA and four from the SDF": the total's parts
             extra = _and_more(words, numbers, persons, breaks, max([i] + more) + 1, hit_starts) if i > h.start else 0
             out.append((h.start, h.payloads[0].kind, numbers[i] + sum(numbers[j] for j in more) + extra))
     for h in hits:  # "مقتل زعيم", "killed a commander", "وجرح ثالث": one

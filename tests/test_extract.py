@@ -2337,3 +2337,14 @@ def test_a_feature_attack_a_few_kilometres_from_the_datelines_town(gazetteer):
             "on a dirt road a few kilometres from the town, killing one labourer.")
     found = run(text, gazetteer, dt.date(2018, 9, 16))
     assert [(i.place.name, i.event_date) for i in found] == [("Tal Afar", dt.date(2018, 9, 12))]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Militants attacked an army post near Khanaqin on Friday. The exchange of fire lasted around 30 minutes; one "
+     "soldier was killed.", 1),
+    ("At least 11 fighters were killed on Thursday in clashes around the Tishrin Dam. The monitor put the death toll "
+     "at 11, seven from the SNA and four from the SDF.", 11),
+])
+def test_a_duration_and_a_totals_parts_add_nobody(gazetteer, text, killed):
+    found = run(text, gazetteer, dt.date(2025, 1, 3))
+    assert [i.fatalities for i in found] == [killed]
