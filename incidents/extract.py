@@ -875,10 +875,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         if before == "direction" and m.start in breaks and _adjective(words, cues, m.start):
             before = None  # "في ريف حمص الشرقي، ومطار تدمر": the adjective is the last place's, not "east of" this one
         role = before if before == "direction" else _cue_after(cues, m.end) or before  # "west of Idlib city": a reference
-        if role == "route" and before != "route":
-            role = before  # ("the Kirkuk road" alone is no road between two places)
-            if out and out[-1].mention.end == m.start and out[-1].role not in ("container",) + REFERENCES:
-                role = out[-1].role = "route"  # "on the Hilla–Diwaniyah road": the road's two ends
+        if role == "route" and out and out[-1].mention.end == m.start and out[-1].role not in ("container",) + REFERENCES:
+            out[-1].role = "route"  # "on the Hilla–Diwaniyah road": the road's two ends
+        elif role == "route" and before not in ("route", "locative"):
+            role = before  # ("on the Kirkuk road about 10 km south of Tuz Khurmatu": where the road leads, a reference)
         if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
             continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
         if role == "direction" and _close_by(cues, words, m.start) and not (
@@ -908,9 +908,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         district = any(h.start == m.end and words[h.start].casefold() in DISTRICT_WORDS for h in cues)
-        if role == "locative" and out and gap <= DISTRICT_GAP and district and out[-1].role != "container" and \
-                any(i in breaks for i in between):
-            role = "container"  # "near Bartella, in Hamdaniya district": the district of the site
+        if role == "locative" and out and gap <= DISTRICT_GAP and district and out[-1].role != "container" and (
+                any(i in breaks for i in between) or (words[out[-1].mention.end].casefold() == "in" and not any(
+                    words[i].casefold() in JOINERS for i in between))):
+            role = "container"  # "near Bartella, in Hamdaniya district": the district of the site (and "the Khor Mor
+            # gas field in the Kurdistan Region's Chamchamal district")
         site = next((p for p in reversed(out) if p.role not in ("container",) + REFERENCES), None)
         if role == "locative" and district and site is not None and out[-1].role == "container" and \
                 m.start - site.mention.end <= DISTRICT_GAP and words[site.mention.end].casefold() == "in" and \

@@ -2197,6 +2197,10 @@ BACKGROUND = [
      "المتقطعة في محيط تل تمر وعين عيسى.",
      dt.date(2019, 11, 8)),
     ("كما تتزامن الضربة مع أزمة سياسية في بغداد لم تنته بعد رغم مرور عام على الانتخابات.", dt.date(2022, 9, 7)),
+    ("The twin bombings come at a time of heightened concern about the Islamic State's ability to strike in Kirkuk "
+     "and Hawija.", dt.date(2022, 2, 15)),
+    ("Analysts in Qamishlo say the pattern of targeted drone strikes on local security personnel, rather than on senior "
+     "commanders, suggests a shift.", dt.date(2022, 12, 16)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2348,3 +2352,12 @@ def test_a_feature_attack_a_few_kilometres_from_the_datelines_town(gazetteer):
 def test_a_duration_and_a_totals_parts_add_nobody(gazetteer, text, killed):
     found = run(text, gazetteer, dt.date(2025, 1, 3))
     assert [i.fatalities for i in found] == [killed]
+
+
+def test_a_site_in_a_regions_district_and_a_road_named_by_where_it_leads(gazetteer):
+    found = run("An explosive-laden drone struck the Khor Mor gas field in the Kurdistan Region's Chamchamal district "
+                "late on Tuesday.", gazetteer, dt.date(2022, 6, 15))
+    assert [i.place.name for i in found] == ["Khor Mor gas field"]
+    found = run("Gunmen attacked a police checkpoint on the Kirkuk road about 10 km south of Tuz Khurmatu on Saturday.",
+                gazetteer, dt.date(2018, 9, 17))
+    assert [i.place.name for i in found] == ["Tuz Khurmatu"]
