@@ -970,9 +970,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
-    references = {p.place.id for p in out if p.role == "direction"}
-    if len(references) < len({p.place.id for p in out}):
-        out = [p for p in out if p.place.id not in references or p.role == "direction"]
+    references = {(p.place.id, _last_turn(words, breaks, p.mention.start)) for p in out if p.role == "direction"}
+    if len({r for r, _ in references}) < len({p.place.id for p in out}):  # (in the same clause: "… قرب قضاء المقدادية
+        # شمال شرقي بعقوبة، فيما قُتل موظف … في مدينة بعقوبة": the "while" clause's Baqubah is a site)
+        out = [p for p in out if (p.place.id, _last_turn(words, breaks, p.mention.start)) not in references
+               or p.role == "direction"]
     ends = {p.place.id for p in out if p.role != "route"}  # "the aggression on Masyaf … the road between Masyaf and X"
     out = [p for p in out if p.role != "route" or p.place.id not in ends]
     # each "while" clause keeps its own places ("… على الطريق بين مدينة عامودا وقرية مجاورة، فيما قصفت المدفعية

@@ -2361,3 +2361,13 @@ def test_a_site_in_a_regions_district_and_a_road_named_by_where_it_leads(gazette
     found = run("Gunmen attacked a police checkpoint on the Kirkuk road about 10 km south of Tuz Khurmatu on Saturday.",
                 gazetteer, dt.date(2018, 9, 17))
     assert [i.place.name for i in found] == ["Tuz Khurmatu"]
+
+
+def test_a_while_clauses_town_is_a_site_though_the_first_clause_used_it_as_a_reference(gazetteer):
+    found = run("قُتل عنصر في الحشد العشائري ومدني، مساء أمس الاثنين، في هجوم شنّه مسلحون على قرية زراعية قرب قضاء "
+                "المقدادية شمال شرقي بعقوبة، فيما قُتل موظف حكومي صباح اليوم الثلاثاء بانفجار عبوة لاصقة وُضعت أسفل سيارته "
+                "في مدينة بعقوبة.\n\nوأكدت خلية الإعلام الأمني في بيان لاحق أن المسلحين حاولوا التعرض لإحدى القرى التابعة "
+                "لقضاء المقدادية، مشيرة إلى أن عملية تفتيش واسعة انطلقت فجر اليوم بإسناد من طيران الجيش.",
+                gazetteer, dt.date(2021, 3, 16))
+    assert sorted((i.place.name, i.event_date) for i in found) == [
+        ("Baqubah", dt.date(2021, 3, 16)), ("Muqdadiyah", dt.date(2021, 3, 15))]
