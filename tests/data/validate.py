@@ -85,6 +85,10 @@ WRITTEN = [
     ("blind54", "bg", 15, (350, 750)),
     ("blind55", "bh", 15, (350, 750)),
     ("blind56", "bi", 15, (350, 750)),
+    ("blind57", "bj", 15, (350, 750)),
+    ("blind58", "bk", 15, (350, 750)),
+    ("blind59", "bl", 15, (350, 750)),
+    ("blind60", "bm", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
