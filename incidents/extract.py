@@ -495,7 +495,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     a.blocked = a.blocked or (any("reaction" in h.payloads and h.start <= REACTION_OPENS for h in cues) and
                               not any(d.precision == 1 for d in a.dates))
     # "- Likely: further IEDs against SDF targets in Deir ez-Zor": a forecast's label opens the sentence
-    a.blocked = a.blocked or any("forecast" in h.payloads and h.start == 0 and h.end in a.breaks for h in cues)
+    # (and "Q: Separately, there are reports of a strike …": a question in a briefing's transcript)
+    a.blocked = a.blocked or any(("forecast" in h.payloads or "question" in h.payloads) and h.start == 0 and
+                                 h.end in a.breaks for h in cues)
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]

@@ -2201,6 +2201,17 @@ BACKGROUND = [
      "and Hawija.", dt.date(2022, 2, 15)),
     ("Analysts in Qamishlo say the pattern of targeted drone strikes on local security personnel, rather than on senior "
      "commanders, suggests a shift.", dt.date(2022, 12, 16)),
+    # a journalist's question, diplomacy, a forecast's odds, a mood, a series
+    ("Q: Separately, there are reports of a strike on a militia position somewhere in Babil province over the weekend, "
+     "can you confirm it.", dt.date(2023, 11, 6)),
+    ("In Baghdad, the foreign ministry summoned the Turkish envoy last month over a previous strike near Sinjar.",
+     dt.date(2021, 6, 6)),
+    ("• Small chance (under 20%) of rocket or drone attacks against diplomatic sites in Baghdad and Erbil.",
+     dt.date(2022, 11, 7)),
+    ("Elsewhere in Syria, tension remains high after the deadly drone attack on a graduation ceremony in Homs.",
+     dt.date(2023, 10, 19)),
+    ("Rights monitors say Turkish drones have carried out dozens of strikes in Sinjar and the Kurdistan Region since the "
+     "start of 2022, killing fighters and civilians alike.", dt.date(2023, 8, 31)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
