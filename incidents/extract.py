@@ -1221,8 +1221,8 @@ def _and_turn(a: Analysed) -> int | None:
     before = {c for h in a.triggers if h.start < end for c in h.payloads} - GENERIC - CIRCUMSTANCES
     for h in a.triggers:
         if h.start >= end and (h.clitic[:1] == "و" or a.words[h.start - 1].casefold() == "and") and \
-                set(h.payloads) - GENERIC - CIRCUMSTANCES and not set(h.payloads) & before:
-            return h.start
+                set(h.payloads) - GENERIC - CIRCUMSTANCES - {"explosion"} and not set(h.payloads) & before:
+            return h.start  # (not "the device had been planted on a road linking Daquq … and went off on Saturday")
     return None
 
 
@@ -1325,7 +1325,7 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
         # "… near al-Mayadin …, the ministry said, and two attackers were killed early on Wednesday when gunmen
         # attacked an army checkpoint in the nearby town of al-Ashara": a clause of its own, with its own attack word
         return after if after is not None else max(
-            (b for b in a.breaks if lo < b < hi and a.words[b].casefold() == "and" and
+            (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() == "and" and
              any(b < t.start < hi for t in a.triggers)), default=None)
     # ("… قرب أريحا، فيما أُصيب أربعة مدنيين، بينهم طفلان، صباح اليوم بقصف مدفعي …": the "while" opens the turn;
     # "مسيرة إسرائيلية تستهدف سيارة قرب جديدة يابوس بعد يومين من غارة على القصير": so does "two days after")

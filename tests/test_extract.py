@@ -2212,6 +2212,16 @@ BACKGROUND = [
      dt.date(2023, 10, 19)),
     ("Rights monitors say Turkish drones have carried out dozens of strikes in Sinjar and the Kurdistan Region since the "
      "start of 2022, killing fighters and civilians alike.", dt.date(2023, 8, 31)),
+    ("As for numbers, it's in the dozens this year, rockets and drones combined, at facilities in Baghdad and Erbil "
+     "where coalition forces are present.", dt.date(2021, 7, 13)),
+    ("Some context: the SDF was pushed out of Manbij last month, and fighting has since shifted to the area around the "
+     "Qara Qozak bridge.", dt.date(2025, 1, 12)),
+    ("Attacks tend to cluster along the Palmyra road, while attacks in Deir ez-Zor province follow a different logic, "
+     "with IEDs more common than ambushes.", dt.date(2022, 11, 14)),
+    ("A second scenario is collapse, with local clashes between tribal forces and the SDF in Deir ez-Zor.",
+     dt.date(2025, 11, 20)),
+    ("Relations have been strained this summer after an artillery attack on a resort in Duhok province that killed "
+     "Iraqi tourists.", dt.date(2022, 9, 15)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2382,3 +2392,18 @@ def test_a_while_clauses_town_is_a_site_though_the_first_clause_used_it_as_a_ref
                 gazetteer, dt.date(2021, 3, 16))
     assert sorted((i.place.name, i.event_date) for i in found) == [
         ("Baqubah", dt.date(2021, 3, 16)), ("Muqdadiyah", dt.date(2021, 3, 15))]
+
+
+def test_a_bomb_planted_on_a_road_and_that_went_off_keeps_its_day(gazetteer):
+    found = run("KIRKUK - A policeman was killed on Saturday when a roadside bomb struck a patrol near Daquq, and two "
+                "soldiers were killed early on Sunday in an attack on a checkpoint near Hawija.\n\nIn a statement, police "
+                "said the device had been planted on a rural road linking Daquq with villages to its east and went off as "
+                "a patrol passed on Saturday afternoon.", gazetteer, dt.date(2022, 10, 16))
+    assert [i.event_date for i in found if i.place.name == "Dāqūq"] == [dt.date(2022, 10, 15)]
+
+
+def test_and_right_after_the_first_place_opens_the_second_attack(gazetteer):
+    found = run("A policeman was killed on Saturday when a roadside bomb struck a patrol near Daquq, and two soldiers were "
+                "killed early on Sunday in an attack on a checkpoint near Hawija.", gazetteer, dt.date(2022, 10, 16))
+    assert sorted((i.place.name, i.event_date, i.fatalities) for i in found) == [
+        ("Al Ḩawījah", dt.date(2022, 10, 16), 2), ("Dāqūq", dt.date(2022, 10, 15), 1)]
