@@ -80,6 +80,8 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     skip = {i for d in dates for i in range(d.start, d.end)}
     # "lasted around 30 minutes", "8 km west of": a measure, no head count
     skip |= {h.start - 1 for h in cues if h.payloads[0] in ("distance_unit", "duration_unit")}
+    # "the two men, aged 24 and 31": ages, no head count
+    skip |= {j for h in cues if h.payloads[0] == "age" for j in range(h.end, min(len(words), h.end + AGE_REACH))}
     # "three wounded, one of them critically": a part of a figure already given
     skip |= {h.start - 1 for h in cues if "partitive" in h.payloads and h.start - 1 in breaks}
     weapons = [h for h in triggers if set(h.payloads) & WEAPON_WORDS and not h.clitic]  # "two (Katyusha) rockets",
@@ -160,6 +162,7 @@ def casualties(words, keys, lexicon: Lexicon, cues: list[Hit], dates: list[DateE
     return sorted(out + fixed)
 
 
+AGE_REACH = 3  # words after "aged" that may be ages ("aged 24 and 31")
 NONE_KINDS = {"none": ("killed", "injured"), "none_killed": ("killed",), "none_injured": ("injured",)}  # zero figures
 NONE_OF = {"killed": ("killed",), "injured": ("injured",), "casualties": ("killed", "injured")}
 

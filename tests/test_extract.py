@@ -2407,3 +2407,9 @@ def test_and_right_after_the_first_place_opens_the_second_attack(gazetteer):
                 "killed early on Sunday in an attack on a checkpoint near Hawija.", gazetteer, dt.date(2022, 10, 16))
     assert sorted((i.place.name, i.event_date, i.fatalities) for i in found) == [
         ("Al Ḩawījah", dt.date(2022, 10, 16), 2), ("Dāqūq", dt.date(2022, 10, 15), 1)]
+
+
+def test_ages_are_no_head_count(gazetteer):
+    found = run("A roadside bomb killed two brothers, aged 24 and 31, on a farm track near Sinjar on Saturday.",
+                gazetteer, dt.date(2022, 4, 3))
+    assert [i.fatalities for i in found] == [2]
