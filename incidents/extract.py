@@ -158,6 +158,10 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                     retellings.add(m.start)  # (even if a later sentence names means for it)
                 if not made:
                     a.places = []  # … and its figures go to the incident just told
+            elif _definite(a) and not a.dates and not any(w.casefold() in ALSO for w in a.words) and \
+                    any(_same_site(o.place, m.place) for o in incidents for m in made):
+                # "In Daraa, residents said the strike on Izra caused panic": the attack told before, at its own site
+                made = [m for m in made if any(_same_site(o.place, m.place) for o in incidents)]
         if not made and a.places and all(_clause_without_attack(a, p) for p in a.places):
             a.places = []  # ("… لم يسفر عن أي إصابات، فيما أدى توقف الإمدادات إلى … في أربيل": its figures are the attack's)
         offset = a.told_day if made and incidents and not a.dates else None

@@ -2413,3 +2413,9 @@ def test_ages_are_no_head_count(gazetteer):
     found = run("A roadside bomb killed two brothers, aged 24 and 31, on a farm track near Sinjar on Saturday.",
                 gazetteer, dt.date(2022, 4, 3))
     assert [i.fatalities for i in found] == [2]
+
+
+def test_a_definite_retelling_adds_no_site_beside_the_one_told(gazetteer):
+    found = run("On Wednesday night, a missile struck an army position on the outskirts of Izra, wounding two soldiers.\n\n"
+                "In Daraa, residents said the strike on Izra caused panic in the town.", gazetteer, dt.date(2020, 8, 6))
+    assert [i.place.name for i in found] == ["Izra‘"]
