@@ -2419,3 +2419,10 @@ def test_a_definite_retelling_adds_no_site_beside_the_one_told(gazetteer):
     found = run("On Wednesday night, a missile struck an army position on the outskirts of Izra, wounding two soldiers.\n\n"
                 "In Daraa, residents said the strike on Izra caused panic in the town.", gazetteer, dt.date(2020, 8, 6))
     assert [i.place.name for i in found] == ["Izra‘"]
+
+
+def test_a_single_clash_is_an_attack_word(gazetteer):
+    found = run("- Officials in Aleppo say three attackers were killed in a clash at a checkpoint near Deir Hafer "
+                "yesterday evening.", gazetteer, dt.date(2025, 1, 21))
+    assert [(i.place.name, i.incident_type, i.event_date) for i in found] == [
+        ("Dayr Ḩāfir", "clash", dt.date(2025, 1, 20))]
