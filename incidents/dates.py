@@ -42,6 +42,7 @@ class DateExpr:
     date: dt.date
     precision: int  # 1 day, 2 within a week, 3 month
     text: str = ""
+    small_hours: bool = False  # "shortly after midnight": the report's day only because no other day is told
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,7 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
         if word.kind == "small_hours":  # "shortly after midnight": the report's day, if no other day is told
             if reference is not None and not explicit_only:
                 small_hours.append(DateExpr(hit.start, hit.end, reference + dt.timedelta(days=word.value), 1,
-                                            " ".join(words[hit.start:hit.end])))
+                                            " ".join(words[hit.start:hit.end]), small_hours=True))
             continue
         nxt = hits[n + 1] if n + 1 < len(hits) else None
         expr = None

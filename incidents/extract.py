@@ -1093,6 +1093,9 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             dates, anchors = [d for d in dates if d.start >= cut], [i for i in anchors if i >= cut]
         date = None if _earlier_clause(a, loc) else \
             _nearest_date(dates, loc.mention, anchors) or (None if _heading(a) else _context_date(a, before))
+        if date is not None and date.small_hours and before and before[-1].label_day is not None and \
+                a.start - before[-1].end <= 1:  # ("DIYALA - Wednesday 21 June\n- … attacked a checkpoint … shortly
+            date = before[-1].label_day  # after midnight": the label's day, not the report's)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:

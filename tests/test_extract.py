@@ -2426,3 +2426,9 @@ def test_a_single_clash_is_an_attack_word(gazetteer):
                 "yesterday evening.", gazetteer, dt.date(2025, 1, 21))
     assert [(i.place.name, i.incident_type, i.event_date) for i in found] == [
         ("Dayr Ḩāfir", "clash", dt.date(2025, 1, 20))]
+
+
+def test_a_labels_day_beats_shortly_after_midnight(gazetteer):
+    found = run("DIYALA - Wednesday 21 June\n- Militants attacked a PMF checkpoint on the outskirts of al-Muqdadiyah "
+                "shortly after midnight, killing two fighters.", gazetteer, dt.date(2023, 6, 24))
+    assert [(i.place.name, i.event_date) for i in found] == [("Muqdadiyah", dt.date(2023, 6, 21))]
