@@ -2432,3 +2432,11 @@ def test_a_labels_day_beats_shortly_after_midnight(gazetteer):
     found = run("DIYALA - Wednesday 21 June\n- Militants attacked a PMF checkpoint on the outskirts of al-Muqdadiyah "
                 "shortly after midnight, killing two fighters.", gazetteer, dt.date(2023, 6, 24))
     assert [(i.place.name, i.event_date) for i in found] == [("Muqdadiyah", dt.date(2023, 6, 21))]
+
+
+def test_at_the_edge_of_a_town_is_at_the_town(gazetteer):
+    found = run("To recap: government forces and the SDF clashed this morning at the edge of Deir Hafer, east of Aleppo, "
+                "with two fighters killed; and a drone struck an army position near Maskanah late on Monday, wounding "
+                "three soldiers.", gazetteer, dt.date(2025, 10, 28))
+    assert sorted((i.place.name, i.event_date) for i in found) == [
+        ("Dayr Ḩāfir", dt.date(2025, 10, 28)), ("Maskanah", dt.date(2025, 10, 27))]
