@@ -187,7 +187,9 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 # Touma": the attack told just before without a place, not a retelling of the jets' raid
             for inc in made if not a.dates else ():  # a retelling with no date of its own takes its twin's
                 twin = next((o for o in reversed(incidents) if _same_site(o.place, inc.place)), None)
-                if twin is not None:
+                labelled = bool(before) and before[-1].label_day is not None and a.start - before[-1].end <= 1
+                if twin is not None and not (labelled and twin.event_date is None):  # (but "- Sunday 26 June — Anbar.
+                    # An IED detonated … near Rawah" keeps its label's day over an undated summary's)
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
             incidents.extend(made)
             one_site = _one_site(incidents)

@@ -2440,3 +2440,10 @@ def test_at_the_edge_of_a_town_is_at_the_town(gazetteer):
                 "three soldiers.", gazetteer, dt.date(2025, 10, 28))
     assert sorted((i.place.name, i.event_date) for i in found) == [
         ("Dayr Ḩāfir", dt.date(2025, 10, 28)), ("Maskanah", dt.date(2025, 10, 27))]
+
+
+def test_a_bullets_label_day_survives_an_undated_summary_of_the_same_attack(gazetteer):
+    found = run("SUMMARY\nA quiet week, with one notable incident: a roadside bomb that damaged an army vehicle near Rawah.\n\n"
+                "- Sunday 26 June — Anbar. An improvised explosive device detonated beside a road on the outskirts of Rawah "
+                "as an army patrol passed. Two soldiers were wounded.", gazetteer, dt.date(2022, 6, 30))
+    assert [(i.place.name, i.event_date) for i in found] == [("Rawa", dt.date(2022, 6, 26))]
