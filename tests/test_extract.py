@@ -2222,6 +2222,9 @@ BACKGROUND = [
      dt.date(2025, 11, 20)),
     ("Relations have been strained this summer after an artillery attack on a resort in Duhok province that killed "
      "Iraqi tourists.", dt.date(2022, 9, 15)),
+    ("وأضاف البيان أن «الطائرة الروسية أقلعت من قاعدة حميميم ونفذت غارتين متتاليتين على المكان».", dt.date(2021, 9, 8)),
+    ("ويأتي الهجوم في ظل تصاعد ملحوظ في نشاط التنظيم، إذ شن مسلحوه مطلع الشهر الجاري هجوماً على مواقع في محافظة صلاح "
+     "الدين، إلى جانب هجمات متفرقة في ديالى وكركوك.", dt.date(2020, 5, 20)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2447,3 +2450,9 @@ def test_a_bullets_label_day_survives_an_undated_summary_of_the_same_attack(gaze
                 "- Sunday 26 June — Anbar. An improvised explosive device detonated beside a road on the outskirts of Rawah "
                 "as an army patrol passed. Two soldiers were wounded.", gazetteer, dt.date(2022, 6, 30))
     assert [(i.place.name, i.event_date) for i in found] == [("Rawa", dt.date(2022, 6, 26))]
+
+
+def test_coalition_aircrafts_raids_and_bombardment_are_air_strikes(gazetteer):
+    found = run("شنت طائرات التحالف الدولي فجر اليوم الخميس سلسلة غارات على مصافٍ نفطية قرب مدينة الميادين، في توسيع لحملة "
+                "القصف التي بدأت قبل أيام.", gazetteer, dt.date(2014, 9, 25))
+    assert [(i.place.name, i.incident_type) for i in found] == [("al-Mayadin", "airstrike")]
