@@ -203,6 +203,11 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 m.candidates[0].place.id == p.place.place_id and  # a similar attack near Nasiriyah" then "a bomb …
                 not _not_a_location(a.cues, m.start, a.words, a.breaks, m.end)  # a few km from Samawah, wounding one":
                 for m in a.mentions)), None)  # Samawah's (not "taken to Tuz hospital")
+        if len(previous) > 1 and not a.blocked and a.mentions:  # "The mayor of Batifa said the drone hit the
+            # vehicle … 'nobody else was hurt'": the sentences that follow speak of the attack at the place named
+            topic = named or next((p for p in previous if any(m.candidates[0].place.id == p.place.place_id
+                                                             for m in a.mentions)), None)
+            previous = [topic] if topic is not None else previous
         if named is not None:
             if not a.classes:
                 _follow_up_figures(a, lexicon, article.published)

@@ -2456,3 +2456,16 @@ def test_coalition_aircrafts_raids_and_bombardment_are_air_strikes(gazetteer):
     found = run("شنت طائرات التحالف الدولي فجر اليوم الخميس سلسلة غارات على مصافٍ نفطية قرب مدينة الميادين، في توسيع لحملة "
                 "القصف التي بدأت قبل أيام.", gazetteer, dt.date(2014, 9, 25))
     assert [(i.place.name, i.incident_type) for i in found] == [("al-Mayadin", "airstrike")]
+
+
+def test_a_sentence_naming_one_of_two_attacks_places_the_figures_that_follow(gazetteer):
+    found = run("A Turkish drone strike killed a man near Batifa on Thursday, and Turkish jets struck hills near Amadiya "
+                "on Saturday.\n\nThe mayor of Batifa said the drone hit the car north of the town. Nobody else was hurt, "
+                "he said.", gazetteer, dt.date(2021, 6, 6))
+    assert sorted((i.place.name, i.injured) for i in found) == [("Al ‘Amādīyah", None), ("Batifa", 0)]
+
+
+def test_no_one_but_the_two_hurt_in_another_word_order(gazetteer):
+    found = run("قُتل شخصان بغارة لطائرة مسيّرة على سيارة قرب مدينة القصير أمس. وأضاف أن أحداً غيرهما لم يُصب.",
+                gazetteer, dt.date(2024, 10, 7))
+    assert [(i.fatalities, i.injured) for i in found] == [(2, 0)]
