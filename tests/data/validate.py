@@ -89,6 +89,10 @@ WRITTEN = [
     ("blind58", "bk", 15, (350, 750)),
     ("blind59", "bl", 15, (350, 750)),
     ("blind60", "bm", 15, (350, 750)),
+    ("blind61", "bn", 15, (350, 750)),
+    ("blind62", "bo", 15, (350, 750)),
+    ("blind63", "bp", 15, (350, 750)),
+    ("blind64", "bq", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
