@@ -880,6 +880,11 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             continue
         if m.start and words[m.start - 1].casefold() in KUNYA:
             continue  # "Abu Hamza al-Urduni": a person's name, not the town of al-Hamzah
+        if m.hint == "district" and (place.feature in FACILITIES or any(
+                o is not m and o.candidates[0].place.feature == "city" and o.candidates[0].place.in_area and
+                o.candidates[0].place.country != place.country for o in mentions)):
+            continue  # "حي الرميلة في الرقة", "حي الخالدية" in Aleppo: a neighbourhood the gazetteer lacks, not the
+            # Rumaila oil field or Anbar's Khalidiya (the city named with it is the site)
         if out and m.start - out[-1].mention.end <= 1 and any(i in asides for i in range(out[-1].mention.end, m.start + 1)):
             continue  # "the town of Pirmam (Masif Salahaddin)", "حقل رميلان (خراب الجير)": another name of the place
         if _region_aside(mentions, m, words, asides):

@@ -1989,6 +1989,7 @@ def test_a_pickup_on_its_way_from_a_town_was_struck_near_it(gazetteer):
      "al-Rusafa (Raqqa)"),
     ("Islamic State cells attacked government positions near the town of Ithriyah in eastern Hama on Monday.",
      "Ithriyah"),
+    ("شنت طائرات حربية غارات مكثفة على بلدة بصرى الحرير في ريف درعا الشرقي أمس.", "Busra al-Harir"),
 ])
 def test_places_added_to_the_gazetteer(gazetteer, text, place):
     assert [i.place.name for i in run(text, gazetteer, dt.date(2021, 2, 4))] == [place]
@@ -2225,6 +2226,14 @@ BACKGROUND = [
     ("وأضاف البيان أن «الطائرة الروسية أقلعت من قاعدة حميميم ونفذت غارتين متتاليتين على المكان».", dt.date(2021, 9, 8)),
     ("ويأتي الهجوم في ظل تصاعد ملحوظ في نشاط التنظيم، إذ شن مسلحوه مطلع الشهر الجاري هجوماً على مواقع في محافظة صلاح "
      "الدين، إلى جانب هجمات متفرقة في ديالى وكركوك.", dt.date(2020, 5, 20)),
+    ("وكانت ضربات سابقة قد أخرجت مطاري حلب ودمشق الدوليين عن الخدمة لساعات أو أيام.", dt.date(2023, 5, 24)),
+    ("وقالت الفصائل في بيانات متتالية إن مقاتليها سيطروا على حواجز عدة عند أطراف صوران بعد اشتباكات.",
+     dt.date(2017, 3, 22)),
+    ("وفي تكريت، التي استعيدت نهاية آذار الماضي بعد معارك عنيفة، قال مسؤولون إن عودة النازحين ما زالت بطيئة.",
+     dt.date(2015, 5, 29)),
+    ("ويتزامن الهجوم على عين الأسد مع عودة رئيس الوزراء من واشنطن، حيث التقى الرئيس الأميركي الأسبوع الماضي.",
+     dt.date(2020, 8, 27)),
+    ("وفي تطور منفصل، أعلنت مديرية الاستخبارات اعتقال متهم بنقل العبوات الناسفة في قضاء الدور.", dt.date(2019, 1, 31)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2469,3 +2478,8 @@ def test_no_one_but_the_two_hurt_in_another_word_order(gazetteer):
     found = run("قُتل شخصان بغارة لطائرة مسيّرة على سيارة قرب مدينة القصير أمس. وأضاف أن أحداً غيرهما لم يُصب.",
                 gazetteer, dt.date(2024, 10, 7))
     assert [(i.fatalities, i.injured) for i in found] == [(2, 0)]
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_not_a_facility_of_the_same_name(gazetteer):
+    found = run("قتل 14 مدنياً بغارات لطائرات التحالف على حي الرميلة في مدينة الرقة أمس.", gazetteer, dt.date(2017, 8, 28))
+    assert [i.place.name for i in found] == ["Raqqa"]
