@@ -508,7 +508,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "- Likely: further IEDs against SDF targets in Deir ez-Zor": a forecast's label opens the sentence
     # (and "Q: Separately, there are reports of a strike …": a question in a briefing's transcript)
     a.blocked = a.blocked or any(("forecast" in h.payloads or "question" in h.payloads) and h.start == 0 and
-                                 h.end in a.breaks for h in cues)
+                                 h.end in a.breaks for h in cues) or any(  # (or closes it: "- Convoy IEDs in Dhi Qar,
+        "forecast" in h.payloads and h.start > 0 and h.end >= len(words) - 1 and  # Muthanna and Babil: LIKELY.")
+        ":" in a.text[a.offsets[h.start - 1][1] - a.start:a.offsets[h.start][0] - a.start] for h in cues)
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     a.speech = [h.start for h in cues if "speech" in h.payloads]
@@ -976,9 +978,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "locative"  # ("- Al-Sanamayn (Daraa, northern countryside), Tuesday: gunmen attacked …")
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
             role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
-        if role is not None and out and out[-1].mention.end == m.start and words[m.start - 1].endswith(("'s", "’s")) \
-                and out[-1].role in ("locative", "near"):
-            out[-1].role = "container"  # "Baghdad's Karrada district": the city is the wider area
+        if out and 0 <= m.start - out[-1].mention.end <= 1 and words[out[-1].mention.end - 1].endswith(("'s", "’s")) \
+                and out[-1].role in ("locative", "near") and all(w.islower() for w in words[out[-1].mention.end:m.start]):
+            role = role or out[-1].role  # "Baghdad's Karrada district", "Baghdad's fortified Green Zone": the city
+            out[-1].role = "container"  # is the wider area
         if role is not None:
             out.append(Located(m, place, role, explicit=_explicit(mentions, cues, m)))
     # the place an attack is named by is its site when the sentence locates nothing else ("Baghdad car bomb kills

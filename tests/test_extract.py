@@ -2234,6 +2234,11 @@ BACKGROUND = [
     ("ويتزامن الهجوم على عين الأسد مع عودة رئيس الوزراء من واشنطن، حيث التقى الرئيس الأميركي الأسبوع الماضي.",
      dt.date(2020, 8, 27)),
     ("وفي تطور منفصل، أعلنت مديرية الاستخبارات اعتقال متهم بنقل العبوات الناسفة في قضاء الدور.", dt.date(2019, 1, 31)),
+    ("- Convoy IEDs in Dhi Qar, Muthanna, Diwaniyah and Babil: LIKELY.", dt.date(2021, 6, 13)),
+    ("Partners reported shelling and drone activity in several communities close to the contact line near Ariha.",
+     dt.date(2024, 6, 6)),
+    ("Russian and Syrian jets have continued periodic raids on villages in southern Idlib and the Jabal al-Zawiya "
+     "area this year, despite a ceasefire agreed in March 2020.", dt.date(2022, 12, 16)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2483,3 +2488,9 @@ def test_no_one_but_the_two_hurt_in_another_word_order(gazetteer):
 def test_a_neighbourhood_the_gazetteer_lacks_is_not_a_facility_of_the_same_name(gazetteer):
     found = run("قتل 14 مدنياً بغارات لطائرات التحالف على حي الرميلة في مدينة الرقة أمس.", gazetteer, dt.date(2017, 8, 28))
     assert [i.place.name for i in found] == ["Raqqa"]
+
+
+def test_a_citys_possessed_facility_with_an_adjective_is_the_site(gazetteer):
+    found = run("BAGHDAD - Nine Katyusha rockets struck Baghdad's fortified Green Zone on Thursday.", gazetteer,
+                dt.date(2022, 10, 14))
+    assert [i.place.name for i in found] == ["Green Zone"]
