@@ -2239,6 +2239,8 @@ BACKGROUND = [
      dt.date(2024, 6, 6)),
     ("Russian and Syrian jets have continued periodic raids on villages in southern Idlib and the Jabal al-Zawiya "
      "area this year, despite a ceasefire agreed in March 2020.", dt.date(2022, 12, 16)),
+    ("- Shelling and air strikes continued across Idlib and western Aleppo governorates despite lower intensity.",
+     dt.date(2023, 11, 30)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2494,3 +2496,9 @@ def test_a_citys_possessed_facility_with_an_adjective_is_the_site(gazetteer):
     found = run("BAGHDAD - Nine Katyusha rockets struck Baghdad's fortified Green Zone on Thursday.", gazetteer,
                 dt.date(2022, 10, 14))
     assert [i.place.name for i in found] == ["Green Zone"]
+
+
+def test_a_raid_on_a_groups_capital_of_a_city_is_at_the_city(gazetteer):
+    found = run("French warplanes carried out their heaviest raid yet on the group's de facto capital of Raqqa in "
+                "northern Syria on Sunday night, hitting a command post.", gazetteer, dt.date(2015, 11, 16))
+    assert [(i.place.name, i.event_date) for i in found] == [("Raqqa", dt.date(2015, 11, 15))]
