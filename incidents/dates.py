@@ -18,6 +18,7 @@ from incidents.lexicon import choice, load_csv
 from incidents.phrases import PhraseTable
 
 KINDS = ("weekday", "month", "day", "relative_day", "relative_week", "relative_month", "relative_year", "same_day",
+         "no_date",
          "small_hours")
 MONTH_INTRO = ("في", "خلال", "in", "during", "since", "منذ", "مطلع", "early", "late", "mid", "أواخر", "أوائل",
                "منتصف", "نهاية", "بداية")
@@ -124,6 +125,8 @@ def find_dates(words: Sequence[str], reference: dt.date | None, *, explicit_only
             # one this sentence has just told
             out.append(DateExpr(hit.start, hit.end, out[-1].date + dt.timedelta(days=word.value), 1,
                                 " ".join(words[hit.start:hit.end])))
+            continue
+        if word.kind == "no_date":  # "في اليوم الثاني من العملية": the operation's second day, not today
             continue
         if word.kind in ("same_day", "relative_year"):  # "وفي اليوم نفسه": the day just told, not today; a
             if word.kind == "same_day" and same_day is not None:  # year alone places nothing ("last year" only

@@ -2241,6 +2241,12 @@ BACKGROUND = [
      "area this year, despite a ceasefire agreed in March 2020.", dt.date(2022, 12, 16)),
     ("- Shelling and air strikes continued across Idlib and western Aleppo governorates despite lower intensity.",
      dt.date(2023, 11, 30)),
+    ("وكانت وزارة الدفاع الروسية قد أكدت أمس أن طائراتها لم تنفذ أي ضربات داخل مدينة حلب نفسها منذ الثامن عشر من تشرين "
+     "الأول/أكتوبر، في حين قالت قوات النظام إنها تستهدف تجمعات المسلحين في الأحياء الشرقية.", dt.date(2016, 11, 16)),
+    ("وفي واشنطن، قال متحدث باسم التحالف إن القوات العراقية تحقق تقدماً ثابتاً في الرمادي، مؤكداً أن طائرات التحالف نفذت "
+     "ضربات حول المدينة.", dt.date(2015, 12, 9)),
+    ("وتعد النزاعات العشائرية من أبرز التحديات الأمنية في البصرة، إذ تتحول خلافات على الأراضي إلى اشتباكات مسلحة.",
+     dt.date(2023, 5, 3)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2502,3 +2508,12 @@ def test_a_raid_on_a_groups_capital_of_a_city_is_at_the_city(gazetteer):
     found = run("French warplanes carried out their heaviest raid yet on the group's de facto capital of Raqqa in "
                 "northern Syria on Sunday night, hitting a command post.", gazetteer, dt.date(2015, 11, 16))
     assert [(i.place.name, i.event_date) for i in found] == [("Raqqa", dt.date(2015, 11, 15))]
+
+
+def test_the_second_day_of_an_operation_is_not_today_and_since_this_morning_is(gazetteer):
+    found = run("معارك على أطراف تل أبيض في اليوم الثاني من العملية\n\nالجمعة 11 تشرين الأول/أكتوبر 2019\n\nوقالت مصادر إن "
+                "اشتباكات عنيفة اندلعت أمس على أطراف مدينة تل أبيض.", gazetteer, dt.date(2019, 10, 11))
+    assert [(i.place.name, i.event_date) for i in found] == [("Tal Abyad", dt.date(2019, 10, 10))]
+    found = run("وثّق المرصد مقتل ٢١ مدنياً جراء غارات جوية على أحياء حلب الشرقية المحاصرة منذ صباح اليوم الأربعاء، في اليوم "
+                "الثاني من استئناف الحملة الجوية على المدينة.", gazetteer, dt.date(2016, 11, 16))
+    assert [(i.place.name, i.event_date) for i in found] == [("Aleppo", dt.date(2016, 11, 16))]
