@@ -2247,6 +2247,8 @@ BACKGROUND = [
      "ضربات حول المدينة.", dt.date(2015, 12, 9)),
     ("وتعد النزاعات العشائرية من أبرز التحديات الأمنية في البصرة، إذ تتحول خلافات على الأراضي إلى اشتباكات مسلحة.",
      dt.date(2023, 5, 3)),
+    ("- Attacks on logistics convoys supplying contractors continued in the south this week, with devices in Dhi Qar.",
+     dt.date(2021, 6, 13)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2517,3 +2519,9 @@ def test_the_second_day_of_an_operation_is_not_today_and_since_this_morning_is(g
     found = run("وثّق المرصد مقتل ٢١ مدنياً جراء غارات جوية على أحياء حلب الشرقية المحاصرة منذ صباح اليوم الأربعاء، في اليوم "
                 "الثاني من استئناف الحملة الجوية على المدينة.", gazetteer, dt.date(2016, 11, 16))
     assert [(i.place.name, i.event_date) for i in found] == [("Aleppo", dt.date(2016, 11, 16))]
+
+
+def test_the_area_fire_came_from_is_no_site(gazetteer):
+    found = run("وفي عين عيسى، أفاد مراسل بأن القوات التركية قصفت صباح اليوم الاثنين بالمدفعية الثقيلة أطراف البلدة، انطلاقاً "
+                "من مواقعها في منطقة تل أبيض.", gazetteer, dt.date(2023, 6, 19))
+    assert [i.place.name for i in found] == ["‘Ayn ‘Īsá"]
