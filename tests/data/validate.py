@@ -93,6 +93,10 @@ WRITTEN = [
     ("blind62", "bo", 15, (350, 750)),
     ("blind63", "bp", 15, (350, 750)),
     ("blind64", "bq", 15, (350, 750)),
+    ("blind65", "br", 15, (350, 750)),
+    ("blind66", "bs", 15, (350, 750)),
+    ("blind67", "bt", 15, (350, 750)),
+    ("blind68", "bu", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
