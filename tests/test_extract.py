@@ -2249,6 +2249,17 @@ BACKGROUND = [
      dt.date(2023, 5, 3)),
     ("- Attacks on logistics convoys supplying contractors continued in the south this week, with devices in Dhi Qar.",
      dt.date(2021, 6, 13)),
+    ("كما تكررت ضرباتها بالمسيّرات في سنجار ومخمور والسليمانية، مستهدفة من تقول إنهم قياديون في الحزب.",
+     dt.date(2023, 6, 28)),
+    ("كما تتحدث موسكو عن هجمات بطائرات مسيّرة تنطلق من إدلب باتجاه قاعدة حميميم.", dt.date(2019, 6, 14)),
+    ("ويأتي هذا التصعيد في الذكرى السنوية الأولى لاتفاق وقف إطلاق النار في إدلب، وسط قصف متبادل.",
+     dt.date(2021, 3, 28)),
+    ("وتكثفت الضربات الإسرائيلية على الأراضي السورية منذ توسيع الحرب على لبنان في أيلول/سبتمبر الماضي، وطالت مواقع في "
+     "دمشق وريفها وحمص.", dt.date(2024, 11, 6)),
+    ("وكان التحالف قد سلم القوات العراقية قاعدة كي وان شمال غربي كركوك في آذار الماضي بعد هجمات صاروخية.",
+     dt.date(2020, 4, 6)),
+    ("وقال مدير المرصد إن خلايا التنظيم تستغل مساحات البادية الشاسعة لتنفيذ هجمات خاطفة، مضيفاً أن الغارات الروسية "
+     "على محيط الباغوز لم تنجح في الحد منها.", dt.date(2021, 4, 1)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2525,3 +2536,12 @@ def test_the_area_fire_came_from_is_no_site(gazetteer):
     found = run("وفي عين عيسى، أفاد مراسل بأن القوات التركية قصفت صباح اليوم الاثنين بالمدفعية الثقيلة أطراف البلدة، انطلاقاً "
                 "من مواقعها في منطقة تل أبيض.", gazetteer, dt.date(2023, 6, 19))
     assert [i.place.name for i in found] == ["‘Ayn ‘Īsá"]
+
+
+def test_the_city_the_displaced_or_a_press_conference_are_in_is_no_site(gazetteer):
+    found = run("قال مصدر محلي من أهالي زمار النازحين في دهوك إن اشتباكات عنيفة اندلعت في زمار يوم السبت.",
+                gazetteer, dt.date(2014, 10, 27))
+    assert "Duhok" not in [i.place.name for i in found]
+    found = run("وقال المتحدث في مؤتمر صحافي ببغداد إن القطعات خاضت اشتباكات عنيفة مع مسلحي التنظيم في الرمادي أمس.",
+                gazetteer, dt.date(2015, 12, 23))
+    assert [i.place.name for i in found] == ["Ramadi"]
