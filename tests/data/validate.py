@@ -97,6 +97,10 @@ WRITTEN = [
     ("blind66", "bs", 15, (350, 750)),
     ("blind67", "bt", 15, (350, 750)),
     ("blind68", "bu", 15, (350, 750)),
+    ("blind69", "bv", 15, (350, 750)),
+    ("blind70", "bw", 15, (350, 750)),
+    ("blind71", "bx", 15, (350, 750)),
+    ("blind72", "by", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
