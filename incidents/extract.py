@@ -187,7 +187,7 @@ def extract(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = No
                 # Touma": the attack told just before without a place, not a retelling of the jets' raid
             for inc in made if not a.dates else ():  # a retelling with no date of its own takes its twin's
                 twin = next((o for o in reversed(incidents) if _same_site(o.place, inc.place)), None)
-                labelled = bool(before) and before[-1].label_day is not None and a.start - before[-1].end <= 1
+                labelled = _label_day(a, before) is not None
                 if twin is not None and not (labelled and twin.event_date is None):  # (but "- Sunday 26 June — Anbar.
                     # An IED detonated … near Rawah" keeps its label's day over an undated summary's)
                     inc.event_date, inc.time_precision = twin.event_date, twin.time_precision
@@ -991,18 +991,18 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     if elsewhere:  # only places the sentence itself puts the event in stay
         out = [p for p in out if p.explicit]
     # "… in Sulaymaniyah … on Arbat airfield south-east of Sulaymaniyah": a reference point is not the site
-    references = {(p.place.id, _last_turn(words, breaks, p.mention.start)) for p in out if p.role == "direction"}
+    clause_of = {p.mention.start: _last_turn(words, breaks, p.mention.start) for p in out}
+    references = {(p.place.id, clause_of[p.mention.start]) for p in out if p.role == "direction"}
     if len({r for r, _ in references}) < len({p.place.id for p in out}):  # (in the same clause: "… قرب قضاء المقدادية
         # شمال شرقي بعقوبة، فيما قُتل موظف … في مدينة بعقوبة": the "while" clause's Baqubah is a site)
-        out = [p for p in out if (p.place.id, _last_turn(words, breaks, p.mention.start)) not in references
-               or p.role == "direction"]
+        out = [p for p in out if (p.place.id, clause_of[p.mention.start]) not in references or p.role == "direction"]
     ends = {p.place.id for p in out if p.role != "route"}  # "the aggression on Masyaf … the road between Masyaf and X"
     out = [p for p in out if p.role != "route" or p.place.id not in ends]
     # each "while" clause keeps its own places ("… على الطريق بين مدينة عامودا وقرية مجاورة، فيما قصفت المدفعية
     # قرى في ريف بلدة تل تمر", "… قرب المقدادية، فيما سقطت قذائف هاون على قرية تابعة لقضاء بلدروز")
     clauses: dict[int, list[Located]] = {}
     for p in out:
-        clauses.setdefault(_last_turn(words, breaks, p.mention.start), []).append(p)
+        clauses.setdefault(clause_of[p.mention.start], []).append(p)
     kept = [p for _, places in sorted(clauses.items()) for p in _drop_containers(places)]
     return [p for n, p in enumerate(kept) if all(o.place.id != p.place.id for o in kept[:n])]
 
@@ -1108,9 +1108,8 @@ def _incidents_of(a: Analysed, before: list[Analysed], lexicon: Lexicon,
             dates, anchors = [d for d in dates if d.start >= cut], [i for i in anchors if i >= cut]
         date = None if _earlier_clause(a, loc) else \
             _nearest_date(dates, loc.mention, anchors) or (None if _heading(a) else _context_date(a, before))
-        if date is not None and date.small_hours and before and before[-1].label_day is not None and \
-                a.start - before[-1].end <= 1:  # ("DIYALA - Wednesday 21 June\n- … attacked a checkpoint … shortly
-            date = before[-1].label_day  # after midnight": the label's day, not the report's)
+        if date is not None and date.small_hours and _label_day(a, before) is not None:
+            date = _label_day(a, before)  # ("DIYALA - Wednesday 21 June\n- … shortly after midnight": the label's day)
         actor1 = a.perpetrators[0] if a.perpetrators else ""
         actor2 = next((t for t in a.targets if t != actor1), "")
         if not actor1:
@@ -1405,12 +1404,18 @@ def _heading(a: Analysed) -> bool:
     return len(a.words) <= HEADING_WORDS and not a.text.rstrip().endswith((".", "!", "?", "؟", "…", ":", '"', "»", "”"))
 
 
+def _label_day(a: Analysed, before: list[Analysed]) -> DateExpr | None:
+    """The day of a label just before the sentence, on the same line ("• Salahuddin — Balad Air Base (Thursday 22
+    June). Two rockets struck …", "DIYALA - Wednesday 21 June\n- Militants attacked …")."""
+    return before[-1].label_day if before and a.start - before[-1].end <= 1 else None
+
+
 def _context_date(a: Analysed, before: list[Analysed]) -> DateExpr | None:
     """The date of the nearest earlier sentence about the same kind of attack, else of the
     nearest earlier dated attack ("Israeli jets struck three airports last night … In western
     Daraa, clashes broke out near Nawa": the same night)."""
-    if before and before[-1].label_day is not None and a.start - before[-1].end <= 1:  # (on the same line)
-        return before[-1].label_day  # ("• Salahuddin — Balad Air Base (Thursday 22 June). Two rockets struck …")
+    if (label := _label_day(a, before)) is not None:
+        return label
     attacks = [b for b in reversed(before) if b.dates and b.classes and not b.blocked]
     same = next((b for b in attacks if (b.classes & a.classes) - GENERIC or a.classes <= GENERIC), None)
     if attacks:
