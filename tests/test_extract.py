@@ -2260,6 +2260,11 @@ BACKGROUND = [
      dt.date(2020, 4, 6)),
     ("وقال مدير المرصد إن خلايا التنظيم تستغل مساحات البادية الشاسعة لتنفيذ هجمات خاطفة، مضيفاً أن الغارات الروسية "
      "على محيط الباغوز لم تنجح في الحد منها.", dt.date(2021, 4, 1)),
+    ("وتقول قيادة العمليات إن عدد عناصر التنظيم لا يتجاوز بضع مئات، يتوزعون على مناطق جبلية في كركوك وديالى، "
+     "ويعتمدون على هجمات بعبوات ناسفة.", dt.date(2022, 5, 6)),
+    ("سياسياً، يدور جدل في بغداد حول دور الحشد في معارك الأنبار المقبلة.", dt.date(2016, 2, 8)),
+    ("ويأتي قصف قره قوش في ظل تداعيات سيطرة التنظيم على قضاء سنجار، التي دفعت عشرات الآلاف إلى الفرار نحو الجبل.",
+     dt.date(2014, 8, 7)),
     # an analyst's pattern, a deployment
     ("The bombings near Tuz Khurmatu and Daquq are typical of how the cells now work: small devices on farm tracks.",
      dt.date(2020, 10, 10)),
@@ -2544,3 +2549,8 @@ SITES_AND_DAYS = [
 def test_the_sites_and_days_a_report_tells(gazetteer, text, published, expected):
     found = run(text, gazetteer, published)
     assert [(i.place.name, i.event_date) for i in found] == expected
+
+
+def test_the_city_the_displaced_head_for_is_no_site(gazetteer):
+    found = run("قذائف هاون تقتل ثلاثة مدنيين في بلدة قره قوش وآلاف العائلات تنزح نحو أربيل", gazetteer, dt.date(2014, 8, 7))
+    assert "Erbil" not in [i.place.name for i in found]
