@@ -101,6 +101,10 @@ WRITTEN = [
     ("blind70", "bw", 15, (350, 750)),
     ("blind71", "bx", 15, (350, 750)),
     ("blind72", "by", 15, (350, 750)),
+    ("blind73", "bz", 15, (350, 750)),
+    ("blind74", "ca", 15, (350, 750)),
+    ("blind75", "cb", 15, (350, 750)),
+    ("blind76", "cc", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
