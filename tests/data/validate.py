@@ -105,6 +105,14 @@ WRITTEN = [
     ("blind74", "ca", 15, (350, 750)),
     ("blind75", "cb", 15, (350, 750)),
     ("blind76", "cc", 15, (350, 750)),
+    ("blind77", "cd", 15, (350, 750)),
+    ("blind78", "ce", 15, (350, 750)),
+    ("blind79", "cf", 15, (350, 750)),
+    ("blind80", "cg", 15, (350, 750)),
+    ("blind81", "ch", 15, (350, 750)),
+    ("blind82", "ci", 15, (350, 750)),
+    ("blind83", "cj", 15, (350, 750)),
+    ("blind84", "ck", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
