@@ -196,6 +196,7 @@ GEONAMES_EXTRA: dict[int, tuple[str, str, str]] = {
     99070: ("Maimouna|Maymouna|al-Maimouna", "", ""),
     7374646: ("Ali al-Sharqi|Ali Sharqi", "", ""),
     97145: ("", "", "دركار"),
+    98697: ("al-Riyadh|Riyadh|al-Riyad|Riyad", "", ""),  # the Hawija district town; Saudi Arabia's capital is in curated.csv
 }
 
 

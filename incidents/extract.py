@@ -869,7 +869,8 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
     for m in mentions:
         if m.start in covered:
             continue
-        place = next((c.place for c in m.candidates if c.place.in_area), None)
+        # (the first in our area, unless the article's places rank one outside it first: "صيدا جنوبي لبنان" is Sidon)
+        place = m.candidates[0].place if m.candidates[0].place.in_area else None
         if place is None:
             elsewhere = elsewhere or (m.candidates[0].place.country not in IN_AREA and
                                       _cue_before(cues, m.start) in ("locative", "direction"))

@@ -138,6 +138,9 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("Yesterday, U.S. forces at Mission Support Site Conoco came under rocket fire.", "rocket_attack"),
     ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
+    # combat aircraft by designation strike from the air
+    ("Iraqi F-16s hit an Islamic State hideout near Hawija on Tuesday, killing four militants.", "airstrike"),
+    ("Russian Sukhoi jets pounded Maarat al-Numan on Tuesday.", "airstrike"),
     # an attack by gunmen or fighters with no weapon named is ground fighting; a named weapon wins
     ("هاجم مسلحون من تنظيم داعش نقطة للجيش قرب قضاء كفري مساء أمس.", "clash"),
     ("ISIS militants attacked an army checkpoint near Tarmiyah on Monday.", "clash"),
@@ -2270,7 +2273,9 @@ BACKGROUND = [
      dt.date(2020, 10, 10)),
     ("Ankara launched the operation this month, sending commandos into the Haftanin area of Duhok province after days "
      "of air strikes.",
-     dt.date(2020, 6, 27)),
+     dt.date(2020, 6, 27)),    # aircraft bought are no strike
+    ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
+     dt.date(2023, 3, 29)),
 ]
 
 
@@ -2541,7 +2546,23 @@ SITES_AND_DAYS = [
                  "northern Syria on Sunday night, hitting a command post.",
                  dt.date(2015, 11, 16),
                  [("Raqqa", dt.date(2015, 11, 15))],
-                 id="a_raid_on_a_groups_capital_of_a_city_is_at_the_city"),
+                 id="a_raid_on_a_groups_capital_of_a_city_is_at_the_city"),    # al-Riyadh in Kirkuk's Hawija district, not Saudi Arabia's capital; Saida east of Daraa; the Kisik junction
+    pytest.param("A roadside bomb struck an army patrol in al-Riyadh, west of Kirkuk, on Monday, killing two soldiers.",
+                 dt.date(2024, 3, 5),
+                 [("Ar Riyāḑ", dt.date(2024, 3, 4))],
+                 id="al_riyadh_near_kirkuk_is_the_hawija_town"),
+    pytest.param("قصفت قوات النظام بلدة صيدا في ريف درعا الشرقي يوم الاثنين.",
+                 dt.date(2024, 3, 5),
+                 [("Saida", dt.date(2024, 3, 4))],
+                 id="saida_in_the_daraa_countryside_is_the_daraa_town"),
+    pytest.param("Peshmerga fighters clashed with Islamic State militants near the Kisik junction on Monday.",
+                 dt.date(2015, 1, 20),
+                 [("Kisik", dt.date(2015, 1, 19))],
+                 id="the_kisik_junction_west_of_mosul"),    # … but Saida in southern Lebanon is Sidon, outside our area
+    pytest.param("غارة إسرائيلية بطائرة مسيرة استهدفت سيارة في مدينة صيدا جنوبي لبنان يوم الاثنين.",
+                 dt.date(2024, 3, 5), [], id="saida_in_southern_lebanon_is_sidon"),
+    pytest.param("An Israeli drone struck a car in Saida, in southern Lebanon, on Monday.",
+                 dt.date(2024, 3, 5), [], id="saida_in_southern_lebanon_is_sidon_in_english_too"),
 ]
 
 
