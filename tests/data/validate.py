@@ -113,6 +113,10 @@ WRITTEN = [
     ("blind82", "ci", 15, (350, 750)),
     ("blind83", "cj", 15, (350, 750)),
     ("blind84", "ck", 15, (350, 750)),
+    ("blind85", "cl", 15, (350, 750)),
+    ("blind86", "cm", 15, (350, 750)),
+    ("blind87", "cn", 15, (350, 750)),
+    ("blind88", "co", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
