@@ -269,6 +269,12 @@ class Gazetteer:
                 places = tuple(p for p in places if (hit.key, p.id) in self._bare)
             if not places:
                 continue
+            if all(p.feature == "governorate" for p in places) and (
+                    hint == "district" or (hit.end < len(words) and not is_arabic(words[hit.start])
+                                           and not words[hit.end - 1].endswith(("'s", "’s"))
+                                           and keys[hit.end] != words[hit.end].casefold().replace("-", " "))):
+                continue  # a neighbourhood or area named after a province ("حي القادسية" in Tikrit), or a longer
+                # name that begins with one ("the Qadisiya al-Thaniya district" of Mosul): not the province
             if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
                 hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
             after = self.cues.get(keys[hit.end], "") if hit.end < len(keys) and not is_arabic(words[hit.start]) else ""

@@ -513,6 +513,9 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         ":" in a.text[a.offsets[h.start - 1][1] - a.start:a.offsets[h.start][0] - a.start] for h in cues)
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
+    if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday (and
+        # "… منذ إطلاق عملية غصن الزيتون في العشرين من كانون الثاني": not that day, even when the other was the day told on)
+        a.dates = [d for d in a.dates if not any(d.start - SINCE_REACH <= i < d.start for i in since_at)] or a.dates
     a.speech = [h.start for h in cues if "speech" in h.payloads]
     a.announced = len(a.dates) == 1 and _told_on(a.dates[0], cues, triggers, clauses=clauses)
     if a.announced and a.told_day is not None and a.dates[0].precision == 1:
@@ -529,8 +532,6 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     # "قال المرصد في تقرير أصدره صباح اليوم إن الطائرات استهدفت …": the report's day, even alone (not "In a
     # statement, CENTCOM said: "On Aug. 22, …"": after a break, the statement's own words)
     a.dates = [d for d in a.dates if not _told_on(d, cues, triggers, "report", a.breaks)]
-    if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday
-        a.dates = [d for d in a.dates if not any(d.start - SINCE_REACH <= i < d.start for i in since_at)] or a.dates
     actor_hits = lexicon.actors.find(words, keys)
     a.covered = {i for h in actor_hits if any(p.kind == "name" for p in h.payloads) for i in range(h.start, h.end)}
     a.mentions = gazetteer.scan(words)
@@ -1346,6 +1347,11 @@ def _turn(a: Analysed, lo: int, hi: int) -> int | None:
               any(b < t.start < hi for t in a.triggers))), None)  # ("، فيما أصيب جنديان بهجوم شنه مسلحون … قرب مندلي")
         # "… near al-Mayadin …, the ministry said, and two attackers were killed early on Wednesday when gunmen
         # attacked an army checkpoint in the nearby town of al-Ashara": a clause of its own, with its own attack word
+        # "… في مطار أربيل الدولي مساء أمس الأحد، وقاعدة حقل كونيكو … فجر اليوم الاثنين": each target after its own
+        # day, the second joined by و after a comma
+        after = after if after is not None else next(
+            (b for b in a.breaks if lo <= b <= hi and a.words[b][:1] == "و" and is_arabic(a.words[b]) and
+             any(lo <= d.start < b for d in a.dates) and any(d.start >= hi for d in a.dates)), None)
         return after if after is not None else max(
             (b for b in a.breaks if lo <= b < hi and a.words[b].casefold() == "and" and
              any(b < t.start < hi for t in a.triggers)), default=None)

@@ -564,6 +564,13 @@ def test_an_earlier_attack_on_the_base_on_a_day_of_this_month(gazetteer):
         ("2024-06-14", 1, "drone_attack"), ("2024-06-29", 1, "rocket_attack")]
 
 
+def test_an_earlier_attack_this_month_keeps_its_month(gazetteer):
+    (inc,) = run("وكانت طائرة مسيرة قد قصفت في وقت سابق من الشهر محيط مطار السليمانية.", gazetteer,
+                 published=dt.date(2024, 6, 7))
+    assert (inc.place.name, str(inc.event_date)[:7], inc.time_precision) == (
+        "Sulaymaniyah International Airport", "2024-06", 3)
+
+
 def test_the_night_of_one_day_to_the_next_is_after_midnight(gazetteer):
     text = "استهدفت الغارات الإسرائيلية بعد منتصف ليل الثلاثاء – الأربعاء مواقع في مدينة الميادين."
     (inc,) = run(text, gazetteer, published=dt.date(2021, 1, 14))
@@ -2273,7 +2280,13 @@ BACKGROUND = [
      dt.date(2020, 10, 10)),
     ("Ankara launched the operation this month, sending commandos into the Haftanin area of Duhok province after days "
      "of air strikes.",
-     dt.date(2020, 6, 27)),    # aircraft bought are no strike
+     dt.date(2020, 6, 27)),    # an earlier attack with no day or month, months of fighting, a funeral
+    ("وكانت طائرة مسيرة قد قصفت في وقت سابق محيط مطار السليمانية، ما أثار توتراً بين أنقرة وأربيل.",
+     dt.date(2024, 6, 7)),
+    ("وتأتي المحادثات بعد أشهر من المعارك التي شهدها ريف منبج بين الطرفين.", dt.date(2025, 6, 18)),
+    ("Hundreds attended the funeral in Qamishli on Thursday of three fighters killed by a Turkish drone.",
+     dt.date(2024, 6, 7)),
+    # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
 ]
@@ -2562,7 +2575,35 @@ SITES_AND_DAYS = [
     pytest.param("غارة إسرائيلية بطائرة مسيرة استهدفت سيارة في مدينة صيدا جنوبي لبنان يوم الاثنين.",
                  dt.date(2024, 3, 5), [], id="saida_in_southern_lebanon_is_sidon"),
     pytest.param("An Israeli drone struck a car in Saida, in southern Lebanon, on Monday.",
-                 dt.date(2024, 3, 5), [], id="saida_in_southern_lebanon_is_sidon_in_english_too"),
+                 dt.date(2024, 3, 5), [], id="saida_in_southern_lebanon_is_sidon_in_english_too"),    # "قنوات" (channels) is no Qanawat; a neighbourhood or longer name after a province's is no province
+    pytest.param("وأعلنت «المقاومة الإسلامية في العراق»، في بيان نشرته على قنوات تابعة لها في تطبيق تلغرام، أنها "
+                 "استهدفت بطائرة مسيرة قاعدة حرير أمس الخميس.",
+                 dt.date(2023, 10, 27), [("Harir Air Base", dt.date(2023, 10, 26))], id="channels_are_no_town"),
+    pytest.param("اندلعت اشتباكات عنيفة أمس في حي القادسية شمالي تكريت بين القوات الأمنية ومسلحي التنظيم.",
+                 dt.date(2015, 3, 15), [("Tikrit", dt.date(2015, 3, 14))],
+                 id="a_neighbourhood_named_like_a_province_is_in_its_city"),
+    pytest.param("Counter-terrorism troops fought Islamic State militants in the Qadisiya al-Thaniya district of eastern "
+                 "Mosul on Friday.",
+                 dt.date(2016, 11, 19), [("Mosul", dt.date(2016, 11, 18))],
+                 id="a_longer_name_beginning_with_a_provinces_is_no_province"),
+    # a day in a since-clause is not the attack's, even when the other day is the one the army spoke of
+    pytest.param("أعلن الجيش التركي مقتل خمسة من جنوده أمس السبت في ريف عفرين، حين استُهدفت دبابة لهم خلال اشتباكات مع "
+                 "المقاتلين الأكراد، في أكبر خسارة يتكبدها في يوم واحد منذ بدء عمليته العسكرية في العشرين من كانون "
+                 "الثاني/يناير الماضي.",
+                 dt.date(2018, 2, 4), [("Afrin", dt.date(2018, 2, 3))], id="a_day_since_which_is_not_the_attacks"),
+    # the streets of a town, the US post named after it, a side of a city
+    pytest.param("Army units battled militants in the streets of al-Qaim on Thursday.",
+                 dt.date(2017, 11, 2), [("al-Qaim", dt.date(2017, 11, 2))], id="the_streets_of_a_town"),
+    pytest.param("On Sunday, a one-way attack drone hit Mission Support Site Shaddadi.",
+                 dt.date(2017, 10, 31), [("al-Shaddadi", dt.date(2017, 10, 29))], id="a_mission_support_site"),
+    pytest.param("قتل جنديان أمس الاثنين في اشتباكات مع مسلحين في الجانب الأيمن من الموصل.",
+                 dt.date(2017, 11, 2), [("Mosul", dt.date(2017, 11, 1))], id="the_right_bank_of_mosul"),
+    # each target after its own day, the second joined by و after a comma
+    pytest.param("تبنت جماعة مسلحة هجومين بطائرات مسيرة استهدفا قاعدة حرير مساء أمس الأحد، وحقل كونيكو في ريف دير الزور "
+                 "فجر اليوم الاثنين.",
+                 dt.date(2023, 11, 6),
+                 [("Harir Air Base", dt.date(2023, 11, 5)), ("Conoco gas field", dt.date(2023, 11, 6))],
+                 id="two_targets_each_after_its_own_day"),
 ]
 
 
