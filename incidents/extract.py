@@ -44,6 +44,7 @@ ADVERB_SINCE = frozenset({"have", "has", "had"})  # "have since waged …": "sin
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
 SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
+SUPERLATIVE_REACH = 4  # words between "the fiercest", "أعنف" and the since-phrase that measures the attack
 BLOCKER_SINCE_REACH = 3  # words between "since" and a blocker that only dates the since-clause
 SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("منذ مطلع تشرين الأول")
 WHEN = frozenset({"حين", "حينما", "عندما", "when"})
@@ -453,7 +454,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     opens = since_at | {h.end - 1 for h in cues if _after_cue(h)}
     blockers = [h for h in cues if "blocker" in h.payloads and h.start not in named and
                 not any(h.start - BLOCKER_SINCE_REACH <= i < h.start and not any(i < b <= h.start for b in a.breaks)
-                        for i in opens)]  # (in the same clause: not "منذ صباح اليوم، وسط مخاوف من موجة غارات")
+                        for i in opens)  # (in the same clause: not "منذ صباح اليوم، وسط مخاوف من موجة غارات")
+                and not any("superlative" in s.payloads and s.end <= h.start <= s.end + SUPERLATIVE_REACH and
+                            not any(s.end < b <= h.start for b in a.breaks) for s in cues)]
+    # (nor one measuring the attack against others: "… في أعنف اشتباكات منذ بدء المعركة")
     a.blocked = bool(blockers)
     # (nor a find told after a dated attack with victims, see below: "قُتل شخصان … بانفجار عبوة ناسفة في قضاء
     # بلد، … أن قوة أمنية فكّكت عبوة ثانية")
@@ -511,6 +515,10 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
                                  h.end in a.breaks for h in cues) or any(  # (or closes it: "- Convoy IEDs in Dhi Qar,
         "forecast" in h.payloads and h.start > 0 and h.end >= len(words) - 1 and  # Muthanna and Babil: LIKELY.")
         ":" in a.text[a.offsets[h.start - 1][1] - a.start:a.offsets[h.start][0] - a.start] for h in cues)
+    # "ويأتي هذا التصعيد في أعقاب الهجوم بطائرات مسيّرة على … الكلية الحربية بحمص", "The escalation comes in the wake
+    # of …": set against an earlier attack the sentence gives no day (but "… a day after …" counts back from one)
+    a.blocked = a.blocked or (not a.dates and any("retell" in h.payloads and h.start <= RETELL_OPENS for h in cues) and
+                              any("long_after" in h.payloads for h in cues))
     # "Just to follow up on Ain al-Asad, is this the first ballistic missile …?": a question tells no attack
     a.blocked = a.blocked or a.text.rstrip().endswith(QUESTION_MARKS)
     if len(a.dates) > 1:  # "شهدت ذيبان يوم السبت الماضي أعنف المواجهات منذ اندلاع القتال أواخر الشهر الماضي": Saturday (and
@@ -616,6 +624,7 @@ def _back_reference(a: Analysed, before: list[Analysed], told: bool) -> bool:
 
 DEFINITE = ("the", "this", "that", "these", "those", "both", "such")
 RETELL_REACH = 2  # words between "comes", "جاء", "يعد" and the attack word it frames
+RETELL_OPENS = 3  # "comes", "يأتي" this far in opens the sentence ("The escalation comes …")
 
 
 def _framed(a: Analysed) -> bool:
@@ -1534,8 +1543,11 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
     out: list[ExtractedIncident] = []
     tellings: list[list[ExtractedIncident]] = []
     for inc in incidents:
-        twins = [k for k, o in enumerate(out) if o.event_date is None and _same_site(o.place, inc.place)] \
-            if inc.start in another else [  # (a further attack may still be one an undated headline named)
+        twins = [k for k, o in enumerate(out) if (_same_site(o.place, inc.place) if o.event_date is None else
+                                                   o.start == 0 and o.event_date == inc.event_date and
+                                                   o.place.place_id == inc.place.place_id)] \
+            if inc.start in another else [  # (or the headline that told it: "… strikes hit … near Qusayr and site
+            # outside Hama", then "On Friday, a second wave of strikes hit … the outskirts of Hama")  # (a further attack may still be one an undated headline named)
             k for k, o in enumerate(out) if ((inc.start in retellings or
                                               _same_kind(o.incident_type, inc.incident_type, o.event_date is not None))
                                              and _retold(o, inc, inc.start in dateless)

@@ -2286,6 +2286,18 @@ BACKGROUND = [
     ("وتأتي المحادثات بعد أشهر من المعارك التي شهدها ريف منبج بين الطرفين.", dt.date(2025, 6, 18)),
     ("Hundreds attended the funeral in Qamishli on Thursday of three fighters killed by a Turkish drone.",
      dt.date(2024, 6, 7)),
+    # a tally since an offensive began, an attack weeks ago, one in whose wake things came, an earlier wave, threats
+    ("ووثق المرصد مقتل أكثر من ٣٠٠ مدني في مدينة الرقة منذ بدء الهجوم، معظمهم بغارات جوية وقصف مدفعي.",
+     dt.date(2017, 7, 16)),
+    ("وكان قصف طال منتجعاً سياحياً في قضاء زاخو قبل أسابيع قد أثار غضباً واسعاً في العراق.", dt.date(2022, 8, 15)),
+    ("A rocket hit a resort in Zakho weeks ago, killing nine.", dt.date(2022, 8, 15)),
+    ("ويأتي هذا التصعيد في أعقاب الهجوم بطائرات مسيّرة على حفل تخريج في الكلية الحربية بحمص.", dt.date(2023, 10, 11)),
+    ("The escalation comes in the wake of a drone attack on a graduation ceremony at the military academy in Homs.",
+     dt.date(2023, 10, 11)),
+    ("An earlier wave of Iranian missile and drone strikes on the camps of the same parties near Koya killed more than "
+     "a dozen people.", dt.date(2022, 10, 7)),
+    ("ولم يصدر تعليق تركي بشأن القصف، غير أن الرئيس التركي كرر تهديداته بشن عملية عسكرية جديدة تستهدف مدينتي تل رفعت "
+     "ومنبج.", dt.date(2022, 7, 16)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2603,7 +2615,23 @@ SITES_AND_DAYS = [
                  "فجر اليوم الاثنين.",
                  dt.date(2023, 11, 6),
                  [("Harir Air Base", dt.date(2023, 11, 5)), ("Conoco gas field", dt.date(2023, 11, 6))],
-                 id="two_targets_each_after_its_own_day"),
+                 id="two_targets_each_after_its_own_day"),    # a headline's attack told again as "a second wave" is still one attack; the base jets fly from is no site
+    pytest.param("Israeli strikes hit border area near Qusayr and a depot outside Hama\n\n"
+                 "DAMASCUS, Nov 9 (Wire) - Israeli air strikes hit a border area near Qusayr late on Thursday and a "
+                 "depot outside Hama on Friday, a war monitor said.\n\n"
+                 "On Thursday evening, Israeli jets struck a crossing near Qusayr, killing three people.\n\n"
+                 "On Friday afternoon, a second wave of strikes hit a warehouse on the outskirts of Hama, wounding five.",
+                 dt.date(2024, 11, 9),
+                 [("al-Qusayr", dt.date(2024, 11, 7)), ("Hama", dt.date(2024, 11, 8))],
+                 id="the_headlines_second_wave_is_one_attack"),
+    pytest.param("Artillery shells hit a market in rebel-held Sarmada on Saturday, monitors said. They attributed later "
+                 "strikes to Russian jets operating from Hmeimim.",
+                 dt.date(2023, 10, 8), [("Sarmada", dt.date(2023, 10, 7))], id="jets_operating_from_a_base"),
+    # a since-phrase measuring the attack is no tally
+    pytest.param("قُتل خمسة جنود أمس في الرقة في أعنف اشتباكات منذ بدء المعركة.",
+                 dt.date(2017, 7, 16), [("Raqqa", dt.date(2017, 7, 15))], id="the_fiercest_clashes_since"),
+    pytest.param("Five soldiers were killed in Raqqa on Saturday in the fiercest clashes since the start of the year.",
+                 dt.date(2017, 7, 16), [("Raqqa", dt.date(2017, 7, 15))], id="the_fiercest_clashes_since_in_english"),
 ]
 
 
