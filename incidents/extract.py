@@ -1231,7 +1231,7 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
     return info is not None and info.inter in STATE_INTER
 
 
-WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "explosion", "aircraft"})
+WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "explosion", "aircraft", "grenade"})
 
 
 DISTRICT_BEFORE = frozenset(normalize_ar(w) for w in ("قضاء", "ناحية", "لقضاء", "لناحية", "بقضاء", "بناحية", "وقضاء"))
@@ -1264,6 +1264,8 @@ def _local_dates(a: Analysed, k: int) -> list[DateExpr]:
     single place, those before "and" turns to another attack (see ``_and_turn``)."""
     if len(a.places) < 2:
         turn = _and_turn(a) if a.dates else None
+        if turn is not None and any(t.end == turn for t in a.triggers):
+            turn = None  # the weapons of one attack, and its day after them: "بالأسلحة الخفيفة والقنابل اليدوية أمس"
         return a.dates if turn is None else [d for d in a.dates if d.start < turn]
     lo, hi = _part(a, k, halfway=False)
     return [d for d in a.dates if lo <= d.start < hi] or a.dates

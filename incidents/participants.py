@@ -13,7 +13,7 @@ from incidents.phrases import Hit
 
 MEANS = frozenset({"drone", "drone_explosive", "missile", "rocket", "strike", "aircraft"})  # trigger classes that name a weapon
 PASSIVE_WINDOW = 12  # "five U.S. service members and a second contractor were wounded" ("U.S." is two words)
-WEAPON_WORDS = MEANS | {"ied", "explosion"}  # a number just before these counts weapons, not people
+WEAPON_WORDS = MEANS | {"ied", "explosion", "grenade"}  # a number just before these counts weapons, not people
 NUMBER_WINDOW = 6  # words either side of a casualty word to look for its number
 NONE_REACH = 5  # words from a negation to the casualty word it denies
 ROLE_WINDOW = 4  # words before an actor to look for a target/perpetrator cue

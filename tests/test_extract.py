@@ -138,6 +138,9 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("Yesterday, U.S. forces at Mission Support Site Conoco came under rocket fire.", "rocket_attack"),
     ("The commandos flew in on helicopters to the al-Omar oil field on Saturday to capture an ISIS leader.", "clash"),
     ("Warplanes struck a market in Sarmin on Monday, shelling it for an hour.", "airstrike"),
+    # grenades thrown alone are an explosive attack; thrown by gunmen who also fire, part of the fighting
+    ("ألقى مجهولون قنبلة يدوية على منزل في حي الجمهورية بالبصرة أمس.", "ied"),
+    ("Militants attacked a checkpoint near Jasim with machine guns and hand grenades on Thursday.", "clash"),
     # combat aircraft by designation strike from the air
     ("Iraqi F-16s hit an Islamic State hideout near Hawija on Tuesday, killing four militants.", "airstrike"),
     ("Russian Sukhoi jets pounded Maarat al-Numan on Tuesday.", "airstrike"),
@@ -2298,6 +2301,7 @@ BACKGROUND = [
      "a dozen people.", dt.date(2022, 10, 7)),
     ("ولم يصدر تعليق تركي بشأن القصف، غير أن الرئيس التركي كرر تهديداته بشن عملية عسكرية جديدة تستهدف مدينتي تل رفعت "
      "ومنبج.", dt.date(2022, 7, 16)),
+    ("واتهمت موسكو فصائل المعارضة بشن هجمات بطائرات مسيّرة على قاعدة حميميم.", dt.date(2019, 5, 19)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2631,7 +2635,12 @@ SITES_AND_DAYS = [
     pytest.param("قُتل خمسة جنود أمس في الرقة في أعنف اشتباكات منذ بدء المعركة.",
                  dt.date(2017, 7, 16), [("Raqqa", dt.date(2017, 7, 15))], id="the_fiercest_clashes_since"),
     pytest.param("Five soldiers were killed in Raqqa on Saturday in the fiercest clashes since the start of the year.",
-                 dt.date(2017, 7, 16), [("Raqqa", dt.date(2017, 7, 15))], id="the_fiercest_clashes_since_in_english"),
+                 dt.date(2017, 7, 16), [("Raqqa", dt.date(2017, 7, 15))], id="the_fiercest_clashes_since_in_english"),    # the weapons of one attack, then its day; the command that speaks is named after its province
+    pytest.param("هاجم مسلحون نقطة لقسد في هجين بالأسلحة الخفيفة والقنابل اليدوية أمس.",
+                 dt.date(2024, 9, 20), [("Hajin", dt.date(2024, 9, 19))], id="the_weapons_of_one_attack_then_its_day"),
+    pytest.param("وقال مصدر في قيادة الأمن الداخلي بمحافظة اللاذقية إن عبوة ناسفة انفجرت بسيارة عسكرية أمس، ما أدى إلى "
+                 "إصابة عنصرين.",
+                 dt.date(2025, 6, 28), [], id="a_command_named_after_its_province_is_no_site"),
 ]
 
 
