@@ -934,8 +934,12 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
         gap = m.start - out[-1].mention.end if out else 99
         between = range(m.start - gap, m.start)
         and_cue = any(words[h.start][:1] == "و" and h.start in between for h in cues)  # "وضواحي مدينة X": a new site
-        if (role == "near" and out and out[-1].role in ("locative", "near", "direction") and gap <= NEAR_REFERENCE_GAP and
-                not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks for i in between) and
+        # (or it and the area it lies in: "بلدة كفربطنا في الغوطة الشرقية المحاصرة قرب دمشق")
+        ref = next((p for p in reversed(out) if p.role != "container"), None)
+        if (role == "near" and ref is not None and ref.role in ("locative", "near", "direction") and
+                m.start - out[-1].mention.end <= NEAR_REFERENCE_GAP and
+                not any(words[i].casefold() in ("and", "or") or words[i][:1] == "و" or i in breaks
+                        for i in range(ref.mention.end, m.start)) and
                 m.clitic[:1] != "و"):
             role = "direction"  # "the T4 air base near Homs", "قرية X قرب Y": Y only says where X lies
         district = any(h.start == m.end and words[h.start].casefold() in DISTRICT_WORDS for h in cues)

@@ -141,6 +141,8 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     # grenades thrown alone are an explosive attack; thrown by gunmen who also fire, part of the fighting
     ("ألقى مجهولون قنبلة يدوية على منزل في حي الجمهورية بالبصرة أمس.", "ied"),
     ("Militants attacked a checkpoint near Jasim with machine guns and hand grenades on Thursday.", "clash"),
+    # air raids in a campaign of shelling are air strikes
+    ("قُتل ستة مدنيين أمس في غارات جوية على بلدة حمورية، في حملة قصف مستمرة.", "airstrike"),
     # combat aircraft by designation strike from the air
     ("Iraqi F-16s hit an Islamic State hideout near Hawija on Tuesday, killing four militants.", "airstrike"),
     ("Russian Sukhoi jets pounded Maarat al-Numan on Tuesday.", "airstrike"),
@@ -2302,6 +2304,13 @@ BACKGROUND = [
     ("ولم يصدر تعليق تركي بشأن القصف، غير أن الرئيس التركي كرر تهديداته بشن عملية عسكرية جديدة تستهدف مدينتي تل رفعت "
      "ومنبج.", dt.date(2022, 7, 16)),
     ("واتهمت موسكو فصائل المعارضة بشن هجمات بطائرات مسيّرة على قاعدة حميميم.", dt.date(2019, 5, 19)),
+    # an attack to come, where fighters hold out, a habit
+    ("وقال المرصد إن التصعيد يأتي بعد استقدام قوات النظام تعزيزات كبيرة إلى محيط الغوطة تمهيداً لهجوم بري محتمل.",
+     dt.date(2018, 2, 20)),
+    ("في المقابل، قالت وسائل الإعلام الرسمية إن وحدات الجيش «ترد على مصادر إطلاق القذائف» التي تطلقها الفصائل المسلحة "
+     "على أحياء العاصمة، متهمة المجموعات المتحصنة في الغوطة باستخدام المدنيين دروعاً بشرية.", dt.date(2018, 2, 20)),
+    ("Islamic State cells in Kirkuk rely on small teams which strike isolated army posts at night.", dt.date(2022, 5, 23)),
+    ("وعادة ما تهاجم الخلايا نقاط الجيش في أطراف الحويجة بالأسلحة الخفيفة.", dt.date(2022, 5, 23)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2640,7 +2649,10 @@ SITES_AND_DAYS = [
                  dt.date(2024, 9, 20), [("Hajin", dt.date(2024, 9, 19))], id="the_weapons_of_one_attack_then_its_day"),
     pytest.param("وقال مصدر في قيادة الأمن الداخلي بمحافظة اللاذقية إن عبوة ناسفة انفجرت بسيارة عسكرية أمس، ما أدى إلى "
                  "إصابة عنصرين.",
-                 dt.date(2025, 6, 28), [], id="a_command_named_after_its_province_is_no_site"),
+                 dt.date(2025, 6, 28), [], id="a_command_named_after_its_province_is_no_site"),    # "near the capital" says where the area the town lies in is
+    pytest.param("قُتل 18 مدنياً أمس الأربعاء في غارات جوية استهدفت بلدة كفربطنا في الغوطة الشرقية المحاصرة قرب دمشق، وفق "
+                 "الدفاع المدني.",
+                 dt.date(2018, 2, 22), [("Kafr Baţnā", dt.date(2018, 2, 21))], id="near_the_capital_says_where_the_area_is"),
 ]
 
 
