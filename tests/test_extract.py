@@ -2497,6 +2497,12 @@ def test_no_one_but_the_two_hurt_in_another_word_order(gazetteer):
     assert [(i.fatalities, i.injured) for i in found] == [(2, 0)]
 
 
+def test_no_one_else_hurt_in_english(gazetteer):
+    found = run("A drone strike killed a man in Khan Arnabeh on Monday. He said no one else was hurt.",
+                gazetteer, dt.date(2024, 10, 15))
+    assert [(i.fatalities, i.injured) for i in found] == [(1, 0)]
+
+
 def test_a_neighbourhood_the_gazetteer_lacks_is_not_a_facility_of_the_same_name(gazetteer):
     found = run("قتل 14 مدنياً بغارات لطائرات التحالف على حي الرميلة في مدينة الرقة أمس.", gazetteer, dt.date(2017, 8, 28))
     assert [i.place.name for i in found] == ["Raqqa"]
