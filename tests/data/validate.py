@@ -117,6 +117,10 @@ WRITTEN = [
     ("blind86", "cm", 15, (350, 750)),
     ("blind87", "cn", 15, (350, 750)),
     ("blind88", "co", 15, (350, 750)),
+    ("blind89", "cp", 15, (350, 750)),
+    ("blind90", "cq", 15, (350, 750)),
+    ("blind91", "cr", 15, (350, 750)),
+    ("blind92", "cs", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
