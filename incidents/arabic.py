@@ -23,7 +23,7 @@ from incidents.lexicon import load_csv
 TATWEEL = "\u0640"
 ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
 # A word: letters, marks and digits, with inner hyphens or apostrophes ("al-Qa'im").
-WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’‘ʼʿ\-][\p{L}\p{M}\p{Nd}]+)*")  # (‘ for the ayn: "Ma‘arrat")
+WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’‘ʼʿ`\-][\p{L}\p{M}\p{Nd}]+)*")  # (‘ and ` for the ayn: "Ma‘arrat", "Ma`arrat")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Proclitics that attach to a following noun: conjunctions, then prepositions.
 _CONJ = ("و", "ف")

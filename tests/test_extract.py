@@ -2311,6 +2311,9 @@ BACKGROUND = [
      "على أحياء العاصمة، متهمة المجموعات المتحصنة في الغوطة باستخدام المدنيين دروعاً بشرية.", dt.date(2018, 2, 20)),
     ("Islamic State cells in Kirkuk rely on small teams which strike isolated army posts at night.", dt.date(2022, 5, 23)),
     ("وعادة ما تهاجم الخلايا نقاط الجيش في أطراف الحويجة بالأسلحة الخفيفة.", dt.date(2022, 5, 23)),
+    # the title of a report that sums up many incidents
+    ("NORTHWEST SYRIA: Flash Update No. 14 — Shelling and drone strikes in Idlib governorate (16 August 2024)",
+     dt.date(2024, 8, 16)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
