@@ -910,8 +910,10 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             out[-1].role = "route"  # "on the Hilla–Diwaniyah road": the road's two ends
         elif role == "route" and before not in ("route", "locative"):
             role = before  # ("on the Kirkuk road about 10 km south of Tuz Khurmatu": where the road leads, a reference)
-        if role in ("direction", "near") and remote in breaks and m.start - remote <= APPOSITION_REACH:
-            continue  # "Residents of al-Dana, a town … north of Idlib city, told …": where that name lies
+        if remote in breaks and m.start - remote <= APPOSITION_REACH and (
+                role in ("direction", "near") or words[remote].casefold() in ("a", "an")):
+            continue  # "Residents of al-Dana, a town … north of Idlib city, told …", "Residents of Jindayris, a town in
+            # the Afrin region, …": where that name lies
         if role == "direction" and _close_by(cues, words, m.start) and not (
                 out and out[-1].role in ("locative", "near") and (m.start - out[-1].mention.end <= DISTRICT_GAP + 3 or
                                                                  not any(out[-1].mention.end <= t < m.start for t in attacks))):
@@ -1672,9 +1674,9 @@ def _retold(a: ExtractedIncident, b: ExtractedIncident, dateless: bool = False) 
 
 def _holds(a: ExtractedIncident, b: ExtractedIncident) -> bool:
     """``a``'s vaguer date holds ``b``'s day: "clashes that began earlier in the week in Ramadi" then "In
-    Ramadi, clashes … erupted on Wednesday" (a week's date is its last day; a month's, the month)."""
-    if a.time_precision == 2 and b.time_precision == 1:
-        return 0 <= (a.event_date - b.event_date).days < 7
+    Ramadi, clashes … erupted on Wednesday" (a week's date, within a week either side; a month's, the month)."""
+    if a.time_precision == 2 and b.time_precision == 1:  # (a week either side: "last week" is the report's day less
+        return abs((a.event_date - b.event_date).days) < 7  # seven, and its Wednesday may be six days back)
     if a.time_precision == 3 and b.time_precision == 1:
         return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
     return False

@@ -2314,6 +2314,13 @@ BACKGROUND = [
     # the title of a report that sums up many incidents
     ("NORTHWEST SYRIA: Flash Update No. 14 — Shelling and drone strikes in Idlib governorate (16 August 2024)",
      dt.date(2024, 8, 16)),
+    # sorties counted, an air force's continued support, attacks that continue, an insurgency, what came before that
+    ("Its aircraft flew 40 sorties in the Palmyra area over the past 24 hours and hit 158 targets.", dt.date(2016, 3, 26)),
+    ("Russian aircraft have continued to support government operations around Palmyra.", dt.date(2016, 3, 26)),
+    ("Second, the attacks continue despite the dialogue between Baghdad and Washington.", dt.date(2021, 4, 27)),
+    ("The attacks are part of a persistent insurgency by Islamic State cells in the Raqqa and Deir ez-Zor regions.",
+     dt.date(2019, 12, 18)),
+    ("Some of them fought in Ramadi and Fallujah before that.", dt.date(2017, 6, 28)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2661,7 +2668,21 @@ SITES_AND_DAYS = [
                  dt.date(2025, 6, 28), [], id="a_command_named_after_its_province_is_no_site"),    # "near the capital" says where the area the town lies in is
     pytest.param("قُتل 18 مدنياً أمس الأربعاء في غارات جوية استهدفت بلدة كفربطنا في الغوطة الشرقية المحاصرة قرب دمشق، وفق "
                  "الدفاع المدني.",
-                 dt.date(2018, 2, 22), [("Kafr Baţnā", dt.date(2018, 2, 21))], id="near_the_capital_says_where_the_area_is"),
+                 dt.date(2018, 2, 22), [("Kafr Baţnā", dt.date(2018, 2, 21))], id="near_the_capital_says_where_the_area_is"),    # last week's bomb, told again on its day six days before the report
+    pytest.param("A roadside bomb killed two PMF members near al-Qaim last week, officials said.\n\n"
+                 "The blast happened on Wednesday, September 9, on a road south of al-Qaim.",
+                 dt.date(2020, 9, 15), [("al-Qaim", dt.date(2020, 9, 9))], id="last_weeks_bomb_told_on_its_day"),
+    # where residents live, where attackers withdrew, an apposition that says where a town lies
+    pytest.param("Residents of Jindayris, a town in the Afrin region under the control of Turkish-backed factions, said a "
+                 "loud explosion was heard at the edge of the town on Tuesday.",
+                 dt.date(2024, 10, 16), [], id="a_town_in_a_region_says_where_the_speakers_live"),
+    pytest.param("Russian airstrikes hit al-Qaryatayn this morning, according to activists from the town now living in Homs.",
+                 dt.date(2016, 3, 26), [("Al Qaryatayn", dt.date(2016, 3, 26))], id="where_the_activists_now_live"),
+    pytest.param("Islamic State ambush kills eight Syrian soldiers near al-Sukhnah\n\n"
+                 "The Observatory said the attackers used machine guns and rocket-propelled grenades and withdrew into the "
+                 "Badia, the vast desert that stretches from the outskirts of Damascus to the Iraqi border, before Russian "
+                 "aircraft arrived.",
+                 dt.date(2024, 3, 26), [("As Sukhnah", None)], id="the_desert_the_attackers_withdrew_into"),
 ]
 
 
