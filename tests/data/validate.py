@@ -121,6 +121,10 @@ WRITTEN = [
     ("blind90", "cq", 15, (350, 750)),
     ("blind91", "cr", 15, (350, 750)),
     ("blind92", "cs", 15, (350, 750)),
+    ("blind93", "ct", 15, (350, 750)),
+    ("blind94", "cu", 15, (350, 750)),
+    ("blind95", "cv", 15, (350, 750)),
+    ("blind96", "cw", 15, (350, 750)),
 ]
 SETS = {name: Spec(prefix, per, words, ("dev",) + tuple(n for n, *_ in WRITTEN[:i]))
         for i, (name, prefix, per, words) in enumerate(WRITTEN)}
