@@ -44,6 +44,7 @@ ADVERB_SINCE = frozenset({"have", "has", "had"})  # "have since waged …": "sin
 SINCE = ("since",)  # before a month, with a perfect tense: a tally over the months since
 PERFECT = ("has", "have")
 SINCE_WORDS = frozenset({"since", "منذ", "ومنذ"})
+PREPOSITIONS = frozenset({"في", "in", "at"})  # locative cues that are no place word
 SUPERLATIVE_REACH = 4  # words between "the fiercest", "أعنف" and the since-phrase that measures the attack
 BLOCKER_SINCE_REACH = 3  # words between "since" and a blocker that only dates the since-clause
 SINCE_OPENS = 2  # words between "منذ" and the month it opens a tally at ("منذ مطلع تشرين الأول")
@@ -445,7 +446,8 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
         # "BAGHDAD, June 28 (Agency) - … late on Sunday": the event's day is Sunday
         a.dates = [d for d in a.dates if a.offsets[d.start][0] >= byline] or a.dates
     # (a blocker right after a place word is a name: "بلدة الزيارة" is the town, not "a visit")
-    named = {h.end for h in cues if h.payloads[0] == "locative"}
+    named = {h.end for h in cues if h.payloads[0] == "locative" and words[h.start].casefold() not in PREPOSITIONS}
+    # (but not one after a preposition: "تعرضت في هجمات سابقة لضربات", earlier attacks)
     # (nor does a blocker inside a since-clause: "the first air strikes since the withdrawal of U.S. troops")
     folded = [w.casefold() for w in words]
     since_at = {i for i, w in enumerate(folded) if w in SINCE_WORDS and not (i and folded[i - 1] in ADVERB_SINCE)}
@@ -555,9 +557,11 @@ def _analyse(n, sentence, gazetteer: Gazetteer, lexicon: Lexicon, reference: dt.
     first = min((h.start for h in blockers), default=0)
     start = max((b for b in a.breaks if triggers[0].end <= b <= first), default=first) if triggers else first
     if trailing and a.blocked and (any(n for pos, _, n in a.casualties if pos < first) or any(
-            ("latest" in h.payloads or "unknown" in h.payloads) and start <= h.start < first for h in cues)):
+            ("latest" in h.payloads or "unknown" in h.payloads or "response" in h.payloads) and start <= h.start < first
+            for h in cues)):
         # ("…، أمس الثلاثاء، … على أطراف مدينة دير حافر …، في أحدث فصول التوتر المتصاعد بين الطرفين منذ مطلع الشهر
-        # الجاري"; "…، وسط حصيلة بشرية ثقيلة لم يتسنَّ التحقق منها": what was not verified is the toll)
+        # الجاري"; "…، وسط حصيلة بشرية ثقيلة لم يتسنَّ التحقق منها": what was not verified is the toll; "…، في رد
+        # على هجمات متكررة استهدفت القوات الأمريكية": what the strikes answer)
         a.blocked = False
         # ("…, the latest in a series of strikes … in the Idlib region": from the break that opens it)
         a.frame = (start, min((b for b in a.breaks if b > first), default=len(words)))

@@ -2321,6 +2321,20 @@ BACKGROUND = [
     ("The attacks are part of a persistent insurgency by Islamic State cells in the Raqqa and Deir ez-Zor regions.",
      dt.date(2019, 12, 18)),
     ("Some of them fought in Ramadi and Fallujah before that.", dt.date(2017, 6, 28)),
+    # a funeral amid chants against the attacks, an operation's purpose, a labour strike, fighting that went on, a
+    # guerrilla war, where reporters heard a spokeswoman, camps where the displaced remain, earlier attacks
+    ("وشيّع الآلاف في عامودا، اليوم الأحد، جثماني المقاتلين وسط هتافات منددة بالهجمات التركية.", dt.date(2024, 1, 28)),
+    ("وتقول الحكومة إن العملية، التي بدأت في الثامن عشر من شباط الماضي، تهدف إلى وقف استهداف أحياء دمشق بالقذائف.",
+     dt.date(2018, 3, 13)),
+    ("Truck drivers interviewed in Samawah said they were considering a strike to demand better protection.",
+     dt.date(2021, 6, 15)),
+    ("وفي الأثناء، تواصلت الاشتباكات على عدة محاور في ريف عفرين.", dt.date(2018, 2, 21)),
+    ("ويقول محللون إن التنظيم تحول منذ خسارته آخر معاقله في الباغوز في آذار/مارس الماضي إلى حرب عصابات.",
+     dt.date(2019, 7, 21)),
+    ("A spokeswoman, speaking to reporters in Ain Issa, said the militants were using car bombs.", dt.date(2017, 4, 25)),
+    ("Tens of thousands of displaced Yazidis remain in camps in Duhok, and many cite insecurity, including drone strikes.",
+     dt.date(2024, 8, 27)),
+    ("وكانت مقار هذه الأحزاب في محيط أربيل والسليمانية قد تعرضت في هجمات سابقة لضربات بالصواريخ.", dt.date(2022, 11, 16)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2676,6 +2690,11 @@ SITES_AND_DAYS = [
     pytest.param("Residents of Jindayris, a town in the Afrin region under the control of Turkish-backed factions, said a "
                  "loud explosion was heard at the edge of the town on Tuesday.",
                  dt.date(2024, 10, 16), [], id="a_town_in_a_region_says_where_the_speakers_live"),
+    # the district the field is located in; the strikes a sentence answers
+    pytest.param("تعرّض حقل كورمور للغاز الواقع في قضاء جمجمال، عصر اليوم السبت، لقصف بصواريخ كاتيوشا.",
+                 dt.date(2022, 6, 25), [("Khor Mor gas field", dt.date(2022, 6, 25))], id="the_district_a_field_lies_in"),
+    pytest.param("شنت طائرات أمريكية فجر أمس ضربات على مواقع في القائم، رداً على سلسلة هجمات متكررة استهدفت قواتها.",
+                 dt.date(2024, 1, 18), [("al-Qaim", dt.date(2024, 1, 17))], id="strikes_in_response_to_a_series"),
     pytest.param("Russian airstrikes hit al-Qaryatayn this morning, according to activists from the town now living in Homs.",
                  dt.date(2016, 3, 26), [("Al Qaryatayn", dt.date(2016, 3, 26))], id="where_the_activists_now_live"),
     pytest.param("Islamic State ambush kills eight Syrian soldiers near al-Sukhnah\n\n"

@@ -12,7 +12,7 @@ from incidents.phrases import PhraseTable
 TRIGGER_CLASSES = ("strike", "shelling", "attack", "rocket", "missile", "drone", "drone_explosive", "ied", "clash",
                    "vehicle", "aircraft", "explosion", "truce", "fighters", "civil", "target", "grenade")
 CUE_ROLES = ("locative", "near", "direction", "container", "container_after", "locative_after", "route_after", "metonym", "remote", "remote_after", "route", "between", "launch", "distance_unit", "duration_unit", "age", "countryside", "takeover", "anaphor", "anaphor_facility", "anaphor_dateline",
-             "total", "blocker", "ongoing", "year_only", "another", "another_after", "separate", "hours_after", "day_after", "two_days_after", "three_days_after", "long_after", "day_before", "breaking", "fighters", "retell", "person", "speech", "reaction", "forecast", "question", "impact", "report", "header", "similar", "latest", "lower_bound", "toll_killed", "toll_injured", "rise", "partitive", "negation", "unknown", "narrowing", "superlative")
+             "total", "blocker", "ongoing", "year_only", "another", "another_after", "separate", "hours_after", "day_after", "two_days_after", "three_days_after", "long_after", "day_before", "breaking", "fighters", "retell", "person", "speech", "reaction", "forecast", "question", "impact", "report", "header", "similar", "latest", "lower_bound", "toll_killed", "toll_injured", "rise", "partitive", "negation", "unknown", "narrowing", "superlative", "response")
 CASUALTY_KINDS = ("killed", "injured", "casualties", "none", "none_killed", "none_injured")
 
 
