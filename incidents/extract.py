@@ -820,7 +820,8 @@ def _launched_from(cues: list[Hit], start: int, words: list[str], breaks: frozen
             after = [normalize_ar(w).casefold() for w in words[h.end:start]]
             # "أُطلقت من مناطق انتشار القوات في محيط تل رفعت": the area the weapon came from, within one clause,
             # where a locative places it (not "أُطلقت من تلك المواقع بلدة مارع", "أُطلقت من اتجاه الجولان، واستهدف …")
-            own = normalize_ar(words[h.end - 1]).casefold() in FROM and not any(h.end <= b <= start for b in breaks) \
+            own = any(normalize_ar(words[i]).casefold() in FROM for i in (h.start, h.end - 1)) and \
+                not any(h.end <= b <= start for b in breaks) \
                 and not any(h.end <= n < start for n in names) \
                 and any((c.payloads[0] == "near" or normalize_ar(words[c.start]).casefold() in ("في", "in"))
                         and h.end <= c.start < start for c in cues)

@@ -143,6 +143,8 @@ def test_each_place_takes_the_figures_and_means_of_its_own_attack(gazetteer, tex
     ("Militants attacked a checkpoint near Jasim with machine guns and hand grenades on Thursday.", "clash"),
     # air raids in a campaign of shelling are air strikes
     ("قُتل ستة مدنيين أمس في غارات جوية على بلدة حمورية، في حملة قصف مستمرة.", "airstrike"),
+    # violent confrontations are fighting (bare مواجهات may be sports fixtures)
+    ("قُتل أربعة من عناصر الأمن أمس السبت في مواجهات عنيفة مع مسلحي داعش عند الأطراف الجنوبية لمدينة الفلوجة.", "clash"),
     # combat aircraft by designation strike from the air
     ("Iraqi F-16s hit an Islamic State hideout near Hawija on Tuesday, killing four militants.", "airstrike"),
     ("Russian Sukhoi jets pounded Maarat al-Numan on Tuesday.", "airstrike"),
@@ -2335,6 +2337,8 @@ BACKGROUND = [
     ("Tens of thousands of displaced Yazidis remain in camps in Duhok, and many cite insecurity, including drone strikes.",
      dt.date(2024, 8, 27)),
     ("وكانت مقار هذه الأحزاب في محيط أربيل والسليمانية قد تعرضت في هجمات سابقة لضربات بالصواريخ.", dt.date(2022, 11, 16)),
+    ("Iraqi forces retook Hit last month, and the prime minister has repeatedly said that Fallujah, just west of "
+     "Baghdad, will be the next major target.", dt.date(2016, 5, 18)),
     # aircraft bought are no strike
     ("Iraq took delivery of two more fighter jets at Balad air base on Tuesday, the defence ministry said.",
      dt.date(2023, 3, 29)),
@@ -2695,6 +2699,14 @@ SITES_AND_DAYS = [
                  dt.date(2022, 6, 25), [("Khor Mor gas field", dt.date(2022, 6, 25))], id="the_district_a_field_lies_in"),
     pytest.param("شنت طائرات أمريكية فجر أمس ضربات على مواقع في القائم، رداً على سلسلة هجمات متكررة استهدفت قواتها.",
                  dt.date(2024, 1, 18), [("al-Qaim", dt.date(2024, 1, 17))], id="strikes_in_response_to_a_series"),
+    # where the shells were fired from; the clashes "only two days" before the bomb told first
+    pytest.param("وكانت قرى في ريف بلدة تل تمر قد تعرضت، يوم الخميس الماضي، لقصف مدفعي تركي من مواقع الفصائل الموالية "
+                 "لأنقرة في محيط رأس العين، ما أسفر عن إصابة مدنيين اثنين.",
+                 dt.date(2024, 1, 28), [("Tall Tamr", dt.date(2024, 1, 25))], id="shells_fired_from_positions_near_a_town"),
+    pytest.param("قتل قيادي سابق، أمس الخميس، بانفجار عبوة ناسفة في سيارته بمدينة طفس، بعد يومين فقط من اشتباكات عنيفة "
+                 "شهدتها مدينة جاسم.",
+                 dt.date(2023, 4, 21), [("Ţafas", dt.date(2023, 4, 20)), ("Jāsim", dt.date(2023, 4, 18))],
+                 id="only_two_days_after"),
     pytest.param("Russian airstrikes hit al-Qaryatayn this morning, according to activists from the town now living in Homs.",
                  dt.date(2016, 3, 26), [("Al Qaryatayn", dt.date(2016, 3, 26))], id="where_the_activists_now_live"),
     pytest.param("Islamic State ambush kills eight Syrian soldiers near al-Sukhnah\n\n"
