@@ -274,7 +274,8 @@ class Gazetteer:
                                            and not words[hit.end - 1].endswith(("'s", "’s"))
                                            and keys[hit.end] != words[hit.end].casefold().replace("-", " "))):
                 continue  # a neighbourhood or area named after a province ("حي القادسية" in Tikrit), or a longer
-                # name that begins with one ("the Qadisiya al-Thaniya district" of Mosul): not the province
+                # name that begins with one, its next word led by an article ("the Qadisiya al-Thaniya district" of
+                # Mosul, whose key drops "al-"): not the province
             if not hint and out and out[-1].end == hit.start and hit.clitic[:1] == "و":
                 hint = out[-1].hint  # "مطاري دمشق وحلب": Aleppo's airport too
             after = self.cues.get(keys[hit.end], "") if hit.end < len(keys) and not is_arabic(words[hit.start]) else ""

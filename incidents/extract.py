@@ -20,7 +20,7 @@ from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
 from incidents.model import Article, ExtractedIncident, PlaceRef
-from incidents.participants import NONE_KINDS, actors, casualties
+from incidents.participants import NONE_KINDS, WEAPON_WORDS, actors, casualties
 from incidents.phrases import Hit
 from incidents.text import Sentence, sentences, words_of
 
@@ -1242,7 +1242,7 @@ def _is_state(actor: str, lexicon: Lexicon) -> bool:
     return info is not None and info.inter in STATE_INTER
 
 
-WEAPONS = frozenset({"missile", "drone", "drone_explosive", "rocket", "ied", "explosion", "aircraft", "grenade"})
+WEAPONS = WEAPON_WORDS - {"strike"}  # the trigger classes that name a weapon (a strike is no weapon of its own)
 
 
 DISTRICT_BEFORE = frozenset(normalize_ar(w) for w in ("قضاء", "ناحية", "لقضاء", "لناحية", "بقضاء", "بناحية", "وقضاء"))
@@ -1559,8 +1559,9 @@ def merge_within(incidents: list[ExtractedIncident], another: frozenset[int] = f
         twins = [k for k, o in enumerate(out) if (_same_site(o.place, inc.place) if o.event_date is None else
                                                    o.start == 0 and o.event_date == inc.event_date and
                                                    o.place.place_id == inc.place.place_id)] \
-            if inc.start in another else [  # (or the headline that told it: "… strikes hit … near Qusayr and site
-            # outside Hama", then "On Friday, a second wave of strikes hit … the outskirts of Hama")  # (a further attack may still be one an undated headline named)
+            if inc.start in another else [  # (a further attack may still be one an undated headline named, or the
+            # dated headline that told it: "… strikes hit … near Qusayr and site outside Hama", then "On Friday, a second
+            # wave of strikes hit … the outskirts of Hama")
             k for k, o in enumerate(out) if ((inc.start in retellings or
                                               _same_kind(o.incident_type, inc.incident_type, o.event_date is not None))
                                              and _retold(o, inc, inc.start in dateless)
