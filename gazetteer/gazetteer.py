@@ -11,7 +11,7 @@ from typing import Iterable, Sequence
 import regex
 from rapidfuzz import fuzz, process
 
-from incidents.arabic import WORD, is_arabic, name_key, normalize_ar, proclitic_stems, word_key
+from incidents.arabic import WORD, is_arabic, is_possessive, name_key, normalize_ar, proclitic_stems, word_key
 from incidents.dedup import km
 from incidents.errors import DataFileError, InputError
 from incidents.phrases import PhraseTable, first_word_variants
@@ -271,7 +271,7 @@ class Gazetteer:
                 continue
             if all(p.feature == "governorate" for p in places) and (
                     hint == "district" or (hit.end < len(words) and not is_arabic(words[hit.start])
-                                           and not words[hit.end - 1].endswith(("'s", "’s"))
+                                           and not is_possessive(words[hit.end - 1])
                                            and keys[hit.end] != words[hit.end].casefold().replace("-", " "))):
                 continue  # a neighbourhood or area named after a province ("حي القادسية" in Tikrit), or a longer
                 # name that begins with one, its next word led by an article ("the Qadisiya al-Thaniya district" of

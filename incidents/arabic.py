@@ -78,12 +78,20 @@ def proclitic_stems(word: str) -> list[str]:
     return out
 
 
+POSSESSIVE = ("'s", "’s")
+
+
+def is_possessive(word: str) -> bool:
+    """A Latin word with the possessive ending: "Baghdad's", "Syria’s"."""
+    return word.endswith(POSSESSIVE)
+
+
 @lru_cache(maxsize=200_000)
 def latin_word_key(word: str) -> str:
     """Casefolded ASCII form of a Latin word without apostrophes and article prefix."""
     word = unicodedata.normalize("NFKD", word.casefold())
     word = "".join(c for c in word if not unicodedata.combining(c))
-    if word.endswith(("'s", "’s")):  # possessive: "Baghdad's Mashtal district"
+    if is_possessive(word):  # "Baghdad's Mashtal district"
         word = word[:-2]
     for mark in "'’‘ʼʿ`":
         word = word.replace(mark, "")

@@ -15,7 +15,7 @@ import regex
 
 from gazetteer import Gazetteer, Mention, Place
 from gazetteer.gazetteer import IN_AREA, Candidate, place_km
-from incidents.arabic import is_arabic, normalize_ar, parse_number, word_key
+from incidents.arabic import is_arabic, is_possessive, normalize_ar, parse_number, word_key
 from incidents.dates import DateExpr, find_dates
 from incidents.dedup import km as distance_km
 from incidents.lexicon.loader import Lexicon, default_lexicon
@@ -696,7 +696,7 @@ def _definite(a: Analysed) -> bool:
 def _definite_at(a: Analysed, h: Hit) -> bool:
     word = a.words[h.start]
     if not is_arabic(word):  # "the attack", "Saturday's attack"
-        return h.start > 0 and (a.words[h.start - 1].casefold() in DEFINITE or a.words[h.start - 1].endswith(("'s", "’s")))
+        return h.start > 0 and (a.words[h.start - 1].casefold() in DEFINITE or is_possessive(a.words[h.start - 1]))
     word = word[1:] if word[:1] in "وف" else word
     return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
 
@@ -960,12 +960,12 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 m.start - site.mention.end <= DISTRICT_GAP and words[site.mention.end].casefold() == "in" and \
                 not any(words[i].casefold() in JOINERS for i in range(site.mention.end, m.start)):
             role = "container"  # "near the town of Kani Masi in Duhok province's Amedi district": the site's district
-        held = role == "locative" and out and 1 < gap <= 3 and words[out[-1].mention.end - 1].endswith(("'s", "’s")) \
+        held = role == "locative" and out and 1 < gap <= 3 and is_possessive(words[out[-1].mention.end - 1]) \
             and out[-1].role == "locative" and not any(i in breaks for i in between)
         if held:
             out[-1].role = "container"  # "in Basra's northern district of Qurna": the city or province holds the site
         if (role == "locative" and out and gap <= 3 and not held and
-                not words[m.start - 1].endswith(("'s", "’s")) and
+                not is_possessive(words[m.start - 1]) and
                 not any(words[i].casefold() in ("and", "or") or i in breaks or words[i][:1] == "و" for i in between) and
                 m.start - gap + 1 not in breaks and m.clitic[:1] != "و" and not and_cue):
             role = "container"  # "Harir base in Erbil", "al-Sukhnah in the eastern Homs desert"
@@ -976,7 +976,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             # province the town is in
         if role is not None and m.start and words[m.start - 1].casefold() in COMPASS and place.name == place.admin1:
             role = "container"  # ("Northern Aleppo: missile strike on Marea": a province's part, the site when alone)
-        if role is None and m.start and words[m.start - 1].endswith(("'s", "’s")):
+        if role is None and m.start and is_possessive(words[m.start - 1]):
             # "in Syria's Sarmin", "in Iraq's Sinjar district": the country's place word is the place's
             country = next((o for o in mentions if o.end == m.start and o.candidates[0].place.feature == "country"), None)
             role = _cue_before(cues, country.start) if country is not None else None
@@ -991,7 +991,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
                 all(words[i].casefold() in JOINERS for i in range(out[-1].mention.end, m.start)):
             role = out[-1].role  # "Jurf al-Sakhar and al-Qaim", "X, Y" (not "… in al-Busayrah as Deir ez-Zor tensions rise")
         if role is None and m.end in attacks and m.end not in breaks and not is_arabic(words[m.start]) and \
-                (m.start == 0 or words[m.start - 1].casefold() not in DEFINITE and not words[m.start - 1].endswith(("'s", "’s"))):
+                (m.start == 0 or words[m.start - 1].casefold() not in DEFINITE and not is_possessive(words[m.start - 1])):
             role = "named"  # "Baghdad car bomb kills six": the attack named by its place (see below; not "the
             # Fallujah bombing", "Sunday's Hawija bombing": an attack told before)
         if role is None and label[0] <= m.start < label[1] and place.feature != "governorate" and \
@@ -1000,7 +1000,7 @@ def _locate(mentions: list[Mention], cues: list[Hit], covered: set[int], words: 
             role = "locative"  # ("- Al-Sanamayn (Daraa, northern countryside), Tuesday: gunmen attacked …")
         if role is None and (place.feature in FACILITIES or m.hint in FACILITIES):
             role = "locative"  # ("استهدفت «قاعدة الشدادي»": a base named as such is where it struck)
-        if out and 0 <= m.start - out[-1].mention.end <= 1 and words[out[-1].mention.end - 1].endswith(("'s", "’s")) \
+        if out and 0 <= m.start - out[-1].mention.end <= 1 and is_possessive(words[out[-1].mention.end - 1]) \
                 and out[-1].role in ("locative", "near") and all(w.islower() for w in words[out[-1].mention.end:m.start]):
             role = role or out[-1].role  # "Baghdad's Karrada district", "Baghdad's fortified Green Zone": the city
             out[-1].role = "container"  # is the wider area
